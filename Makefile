@@ -1,0 +1,59 @@
+# lxd-grpc-bridge: `make help` lists the targets.
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-builtin-rules
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+BUF := node_modules/.bin/buf
+PROTOS := $(sort $(wildcard proto/lxd/api/v1/*.proto))
+# Private LXD for tests and `make run` when no system LXD answers (tools/lxd-sandbox).
+SANDBOX_DIR ?= $(CURDIR)/build/sandbox
+
+.PHONY: help setup generate check-generate lint test unit integration run bench clean
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+setup: $(VENV)/.installed node_modules/.installed ## Create .venv and install Python packages and buf
+
+generate: $(VENV)/.installed ## Regenerate gen/ from proto/ with the pinned grpcio-tools
+	$(PY) tools/generate.py gen
+
+check-generate: $(VENV)/.installed ## Fail when gen/ differs from what proto/ generates
+	$(PY) tools/generate.py --check gen
+
+lint: setup ## buf lint and format, ruff, mypy on bridge/
+	$(BUF) lint
+	$(BUF) format --diff --exit-code
+	$(VENV)/bin/ruff check bridge tests tools
+	$(VENV)/bin/ruff format --check bridge tests tools
+	$(VENV)/bin/mypy
+
+test: setup check-generate lint ## Everything CI runs: generated code, linters, unit and integration tests against a real LXD
+	tools/lxd-sandbox ensure
+	$(PY) -m pytest
+
+unit: setup ## Unit tests only (no LXD needed)
+	$(PY) -m pytest -m 'not integration'
+
+run: setup ## Serve the bridge against the system LXD, or a private sandbox LXD when none answers
+	tools/run-bridge
+
+bench: setup ## Benchmarks, side by side in one run (codec vs json_format; bridge vs direct REST)
+	$(PY) -m tools.bench
+
+clean: ## Stop the sandbox LXD and remove build output
+	-tools/lxd-sandbox stop
+	rm -rf build

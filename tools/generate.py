@@ -1,0 +1,79 @@
+"""Generate gen/ from proto/ with the pinned grpcio-tools, or check that gen/ is up to date.
+
+    python tools/generate.py gen            # write gen/
+    python tools/generate.py --check gen    # exit 1 and list the differences when gen/ is stale
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import grpc_tools
+from grpc_tools import protoc
+
+ROOT = Path(__file__).resolve().parent.parent
+PROTO_ROOT = ROOT / "proto"
+PACKAGES = ("lxd", "lxd/api", "lxd/api/v1")
+
+
+def _include_dirs() -> list[Path]:
+    """proto/, the well-known types of grpcio-tools, and google/api + google/rpc protos."""
+    import google.api  # googleapis-common-protos ships the .proto files beside the modules
+
+    wkt = Path(grpc_tools.__file__).parent / "_proto"
+    googleapis = Path(google.api.__path__[0]).parent.parent
+    return [PROTO_ROOT, wkt, googleapis]
+
+
+def generate(out: Path) -> None:
+    """Write the Python modules, gRPC stubs and .pyi stubs of every proto under proto/ to out."""
+    protos = sorted(str(p.relative_to(PROTO_ROOT)) for p in PROTO_ROOT.rglob("*.proto"))
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    args = ["protoc", *(f"-I{d}" for d in _include_dirs())]
+    args += [f"--python_out={out}", f"--pyi_out={out}", f"--grpc_python_out={out}", *protos]
+    if protoc.main(args) != 0:
+        raise SystemExit("protoc failed")
+    for pkg in PACKAGES:
+        (out / pkg / "__init__.py").write_text('"""Generated from proto/ by tools/generate.py."""\n')
+    (out / "lxd/api/v1/py.typed").write_text("")
+
+
+def _diff(a: Path, b: Path) -> list[str]:
+    cmp = filecmp.dircmp(a, b, ignore=["__pycache__"])
+    out = [f"only in {a.name}: {n}" for n in cmp.left_only]
+    out += [f"only in fresh output: {n}" for n in cmp.right_only]
+    out += [f"differs: {n}" for n in cmp.diff_files]
+    for sub in cmp.common_dirs:
+        out += [f"{sub}/{line}" for line in _diff(a / sub, b / sub)]
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--check", action="store_true", help="compare instead of writing")
+    opts = parser.parse_args()
+    out = opts.out if opts.out.is_absolute() else ROOT / opts.out
+    if not opts.check:
+        generate(out)
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = Path(tmp) / "gen"
+        generate(fresh)
+        problems = _diff(out, fresh) if out.exists() else ["gen/ is missing"]
+    for line in problems:
+        print(f"gen/ is stale: {line}", file=sys.stderr)
+    if problems:
+        print("run `make generate` and commit gen/", file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
