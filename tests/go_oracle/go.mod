@@ -1,0 +1,3 @@
+module lxdbridge/gooracle
+
+go 1.19
