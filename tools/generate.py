@@ -1,7 +1,7 @@
 """Generate gen/ from proto/ with the pinned grpcio-tools, or check that gen/ is up to date.
 
-    python tools/generate.py gen            # write gen/
-    python tools/generate.py --check gen    # exit 1 and list the differences when gen/ is stale
+python tools/generate.py gen            # write gen/
+python tools/generate.py --check gen    # exit 1 and list the differences when gen/ is stale
 """
 
 from __future__ import annotations
@@ -41,7 +41,9 @@ def generate(out: Path) -> None:
     if protoc.main(args) != 0:
         raise SystemExit("protoc failed")
     for pkg in PACKAGES:
-        (out / pkg / "__init__.py").write_text('"""Generated from proto/ by tools/generate.py."""\n')
+        (out / pkg / "__init__.py").write_text(
+            '"""Generated from proto/ by tools/generate.py."""\n'
+        )
     (out / "lxd/api/v1/py.typed").write_text("")
 
 
