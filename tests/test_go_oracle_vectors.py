@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from tests.go_oracle import ROOT, SOURCE_DIR, GoDecodeError, GoOracle, go_oracle  # noqa: F401
+from tests.go_oracle import ROOT, SOURCE_DIR, GoDecodeError, GoOracle
 
 SHARED = ROOT.parent / "shared"
 VECTORS = SHARED / "vectors" / "lxd-3.4-docs"
@@ -141,7 +141,7 @@ def test_vectors_are_all_here() -> None:
 
 
 @pytest.mark.parametrize("vector", ACCEPTED, ids=_ids(ACCEPTED))
-def test_go_accepts_example(go_oracle: GoOracle, vector: Vector) -> None:  # noqa: F811
+def test_go_accepts_example(go_oracle: GoOracle, vector: Vector) -> None:
     out = go_oracle.roundtrip(vector.go_type, vector.value)
     # Every value the example gives comes back unchanged, under the same key; only the keys
     # that are no field of the struct are lost.
@@ -151,7 +151,7 @@ def test_go_accepts_example(go_oracle: GoOracle, vector: Vector) -> None:  # noq
 
 
 @pytest.mark.parametrize("vector", REJECTED, ids=_ids(REJECTED))
-def test_go_rejects_example_with_wrong_type(go_oracle: GoOracle, vector: Vector) -> None:  # noqa: F811
+def test_go_rejects_example_with_wrong_type(go_oracle: GoOracle, vector: Vector) -> None:
     with pytest.raises(GoDecodeError) as excinfo:
         go_oracle.roundtrip(vector.go_type, vector.value)
     assert vector.rejected_with is not None
@@ -159,7 +159,7 @@ def test_go_rejects_example_with_wrong_type(go_oracle: GoOracle, vector: Vector)
 
 
 @pytest.mark.parametrize("vector", WITH_UNKNOWN_KEYS, ids=_ids(WITH_UNKNOWN_KEYS))
-def test_unknown_keys_are_dropped_unless_strict(go_oracle: GoOracle, vector: Vector) -> None:  # noqa: F811
+def test_unknown_keys_are_dropped_unless_strict(go_oracle: GoOracle, vector: Vector) -> None:
     out = go_oracle.roundtrip(vector.go_type, vector.value)
     assert not set(vector.unknown_keys) & set(out)
     with pytest.raises(GoDecodeError, match=f'unknown field "{vector.unknown_keys[0]}"'):
@@ -185,7 +185,7 @@ def test_oracle_declares_exactly_the_seed_types() -> None:
     assert ours == seed
 
 
-def test_every_seed_type_is_registered(go_oracle: GoOracle) -> None:  # noqa: F811
+def test_every_seed_type_is_registered(go_oracle: GoOracle) -> None:
     names = _seed_type_blocks((SOURCE_DIR / "api.go").read_text())
     zero = {"StatusCode": 0, "ResponseType": ""}
     for name in names:
