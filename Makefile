@@ -42,8 +42,7 @@ lint: setup ## buf lint and format, ruff, mypy on bridge/
 	$(VENV)/bin/mypy
 
 test: setup check-generate lint ## Everything CI runs: generated code, linters, unit and integration tests against a real LXD
-	tools/lxd-sandbox ensure
-	$(PY) -m pytest
+	SANDBOX_DIR=$(SANDBOX_DIR) $(PY) -m pytest
 
 unit: setup ## Unit tests only (no LXD needed)
 	$(PY) -m pytest -m 'not integration'
