@@ -1,0 +1,59 @@
+"""Transport: LXD's REST API over a unix socket or HTTPS, operations, events, websockets.
+
+Modules by responsibility:
+
+- ``endpoint``: where LXD listens (``unix://``, socket discovery, ``https://`` with TLS);
+- ``envelope``: the one function that decodes LXD's response envelope;
+- ``connection``: pooled HTTP (httpx) and websockets for one endpoint, bounded concurrency;
+- ``events``: ``/1.0/events`` fanned out to local subscribers;
+- ``operations``: start (events first), wait, cancel;
+- ``websocket``: exec and console sessions;
+- ``files``: container file pull/push, streamed;
+- ``client``: :class:`LxdClient`, which puts them together.
+
+Payloads stay LXD JSON (parsed with orjson); the codec turns them into protobuf.
+"""
+
+from bridge.transport.client import LxdClient, RecordedExec
+from bridge.transport.connection import Connection, RawResponse
+from bridge.transport.endpoint import Endpoint, discover_socket, tls_context
+from bridge.transport.envelope import JsonObject, LxdResponse, decode_response
+from bridge.transport.events import EventHub, Events, EventSubscription, SubscriberOverflow
+from bridge.transport.files import FileInfo, Files, PulledFile
+from bridge.transport.operations import (
+    Operation,
+    Operations,
+    check_final,
+    is_final,
+    operation_id,
+)
+from bridge.transport.websocket import STDERR, STDOUT, ExecResult, ExecSession
+
+__all__ = [
+    "STDERR",
+    "STDOUT",
+    "Connection",
+    "Endpoint",
+    "EventHub",
+    "EventSubscription",
+    "Events",
+    "ExecResult",
+    "ExecSession",
+    "FileInfo",
+    "Files",
+    "JsonObject",
+    "LxdClient",
+    "LxdResponse",
+    "Operation",
+    "Operations",
+    "PulledFile",
+    "RawResponse",
+    "RecordedExec",
+    "SubscriberOverflow",
+    "check_final",
+    "decode_response",
+    "discover_socket",
+    "is_final",
+    "operation_id",
+    "tls_context",
+]

@@ -1,0 +1,221 @@
+"""Operation websockets: exec and console sessions (endpoints.md §2.3 and §2.4).
+
+Framing, as LXD's ``shared/network.go`` does it: payload in binary frames; a text frame (LXD
+sends an empty one) or a close ends a stream; the control socket takes JSON text frames.
+LXD starts the command only once every data socket is connected, so all of them are opened
+(control first, like LXD's Go client) before a session is handed out.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterable, AsyncIterator
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Any
+
+import orjson
+from websockets.asyncio.client import ClientConnection
+from websockets.exceptions import ConnectionClosed
+
+from bridge.errors import ProtocolError, TransportError
+from bridge.transport.connection import Connection
+from bridge.transport.envelope import JsonObject
+from bridge.transport.operations import Operation, is_final
+
+__all__ = ["STDERR", "STDOUT", "ExecResult", "ExecSession", "StdinSource", "open_session"]
+
+STDOUT = 1
+STDERR = 2
+#: Chunks held between the websocket readers and the consumer (the rest waits in the sockets).
+_OUTPUT_QUEUE = 8
+
+StdinSource = bytes | AsyncIterable[bytes]
+
+
+@dataclass(frozen=True, slots=True)
+class ExecResult:
+    """How a session ended: ``exit_code`` (LXD's ``metadata.return``; 128+N when killed by
+    signal N; ``None`` for a console) and the final operation as parsed JSON."""
+
+    exit_code: int | None
+    operation: JsonObject
+
+
+class ExecSession:
+    """A running exec (or console) operation with its websockets connected.
+
+    Iterate :meth:`output` for ``(fd, chunk)`` pairs as LXD sends them (fd 1 stdout, 2 stderr;
+    an interactive session or a console reports its single pty stream as fd 1). Reading is
+    paced by the consumer: nothing is buffered beyond a few frames. Closing the session before
+    the command ends makes LXD kill it.
+    """
+
+    def __init__(
+        self,
+        operation: Operation,
+        control: ClientConnection,
+        data: dict[int, ClientConnection],
+        interactive: bool,
+    ) -> None:
+        self.operation = operation
+        self.interactive = interactive
+        self._control = control
+        self._data = data
+        self._queue: asyncio.Queue[tuple[int, bytes | None]] = asyncio.Queue(_OUTPUT_QUEUE)
+        outputs = {STDOUT: data[0]} if interactive else {fd: data[fd] for fd in (1, 2)}
+        self._open_outputs = len(outputs)
+        self._readers = [
+            asyncio.create_task(self._pump(fd, ws), name=f"lxd-exec-fd{fd}")
+            for fd, ws in outputs.items()
+        ]
+        self._feeder: asyncio.Task[None] | None = None
+        self._stdin_closed = False
+
+    @property
+    def id(self) -> str:
+        """The operation id."""
+        return self.operation.id
+
+    async def _pump(self, fd: int, ws: ClientConnection) -> None:
+        try:
+            while True:
+                message = await ws.recv()
+                if isinstance(message, str):
+                    break  # LXD's end-of-stream marker
+                await self._queue.put((fd, message))
+        except ConnectionClosed:
+            pass
+        finally:
+            await self._queue.put((fd, None))
+
+    async def output(self) -> AsyncIterator[tuple[int, bytes]]:
+        """Yield ``(fd, chunk)`` until every output stream has ended."""
+        while self._open_outputs:
+            fd, chunk = await self._queue.get()
+            if chunk is None:
+                self._open_outputs -= 1
+            else:
+                yield fd, chunk
+
+    async def write(self, data: bytes) -> None:
+        """Send ``data`` to the command's stdin (the pty when interactive)."""
+        if self._stdin_closed:
+            raise ValueError("stdin is closed")
+        if data:
+            await self._send(self._data[0], data)
+
+    async def close_stdin(self) -> None:
+        """Send end-of-file on stdin (an empty text frame)."""
+        if not self._stdin_closed:
+            self._stdin_closed = True
+            await self._send(self._data[0], "")
+
+    def feed(self, source: StdinSource) -> None:
+        """Copy ``source`` to stdin in the background, then send end-of-file."""
+        if self._feeder is not None:
+            raise ValueError("stdin is already being fed")
+
+        async def run() -> None:
+            if isinstance(source, bytes):
+                await self.write(source)
+            else:
+                async for chunk in source:
+                    await self.write(chunk)
+            await self.close_stdin()
+
+        self._feeder = asyncio.create_task(run(), name="lxd-exec-stdin")
+
+    async def resize(self, width: int, height: int) -> None:
+        """Set the pty size (LXD honours it for interactive sessions and consoles)."""
+        await self._control_message(
+            {"command": "window-resize", "args": {"width": str(width), "height": str(height)}}
+        )
+
+    async def signal(self, signum: int) -> None:
+        """Send signal ``signum`` to the command (ext ``container_exec_signal_handling``)."""
+        await self._control_message({"command": "signal", "signal": int(signum)})
+
+    async def _control_message(self, message: JsonObject) -> None:
+        message.setdefault("args", {})
+        message.setdefault("signal", 0)  # LXD's Go client always sends it
+        await self._send(self._control, orjson.dumps(message).decode())
+
+    @staticmethod
+    async def _send(ws: ClientConnection, message: str | bytes) -> None:
+        try:
+            await ws.send(message)
+        except ConnectionClosed as e:
+            raise TransportError(f"exec websocket closed: {e}") from e
+
+    async def wait(self, timeout: float | None = None) -> ExecResult:
+        """Wait for the command to end and return its exit code.
+
+        Output not read through :meth:`output` is read and dropped here, so the command never
+        blocks on a full pipe. On timeout, raises ``TimeoutError`` (the command keeps running).
+        """
+        async with asyncio.timeout(timeout):
+            async for _ in self.output():
+                pass
+            await asyncio.gather(*self._readers)
+            # LXD ends an interactive session only once both directions of the pty socket
+            # are done, so the stdin side is closed as soon as the output has ended.
+            if not self._stdin_closed:
+                with contextlib.suppress(TransportError):
+                    await self.close_stdin()
+            operation = await self.operation.wait()
+        if not is_final(operation):
+            raise ProtocolError(f"operation {self.id} not final after its streams ended")
+        metadata = operation.get("metadata")
+        code = metadata.get("return") if isinstance(metadata, dict) else None
+        return ExecResult(code if isinstance(code, int) else None, operation)
+
+    async def aclose(self) -> None:
+        """Close every websocket (LXD kills the command if it is still running)."""
+        tasks = [*self._readers, *([self._feeder] if self._feeder else [])]
+        for task in tasks:
+            task.cancel()
+        for task in tasks:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        for ws in [self._control, *self._data.values()]:
+            with contextlib.suppress(Exception):
+                await ws.close()
+        await self.operation.aclose()
+
+    async def __aenter__(self) -> ExecSession:
+        return self
+
+    async def __aexit__(
+        self, et: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()
+
+
+async def open_session(connection: Connection, operation: Operation) -> ExecSession:
+    """Connect every websocket of an exec/console ``operation`` (``metadata.fds``).
+
+    Control first, then the data sockets in fd order; LXD starts the command once all data
+    sockets are in. If one fails, the others are closed again.
+    """
+    metadata: Any = operation.metadata
+    fds = metadata.get("fds") if isinstance(metadata, dict) else None
+    if not isinstance(fds, dict) or "control" not in fds or "0" not in fds:
+        raise ProtocolError(f"operation {operation.id} has no exec websockets: {metadata!r}")
+    path = f"/1.0/operations/{operation.id}/websocket"
+    opened: list[ClientConnection] = []
+    try:
+        control = await connection.websocket(path, query={"secret": fds["control"]})
+        opened.append(control)
+        data: dict[int, ClientConnection] = {}
+        for key in sorted(k for k in fds if k != "control"):
+            data[int(key)] = await connection.websocket(path, query={"secret": fds[key]})
+            opened.append(data[int(key)])
+    except BaseException:
+        for ws in opened:
+            with contextlib.suppress(Exception):
+                await ws.close()
+        await operation.aclose()
+        raise
+    return ExecSession(operation, control, data, interactive=set(data) == {0})
