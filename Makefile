@@ -12,7 +12,7 @@ PROTOS := $(sort $(wildcard proto/lxd/api/v1/*.proto))
 # Private LXD for tests and `make run` when no system LXD answers (tools/lxd-sandbox).
 SANDBOX_DIR ?= $(CURDIR)/build/sandbox
 
-.PHONY: help setup generate check-generate lint test unit integration run bench clean
+.PHONY: help setup system-deps generate check-generate lint test unit run bench clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -28,6 +28,10 @@ node_modules/.installed: package.json package-lock.json
 
 setup: $(VENV)/.installed node_modules/.installed ## Create .venv and install Python packages and buf
 
+system-deps: ## As root, apt-get what the tests need when missing: LXD (the sandbox) and Go (the Go oracle)
+	-command -v lxd >/dev/null || tools/lxd-sandbox install
+	-command -v go >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q golang-go; }
+
 generate: $(VENV)/.installed ## Regenerate gen/ from proto/ with the pinned grpcio-tools
 	$(PY) tools/generate.py gen
 
@@ -41,7 +45,7 @@ lint: setup ## buf lint and format, ruff, mypy on bridge/
 	$(VENV)/bin/ruff format --check bridge tests tools
 	$(VENV)/bin/mypy
 
-test: setup check-generate lint ## Everything CI runs: generated code, linters, unit and integration tests against a real LXD
+test: setup system-deps check-generate lint ## Everything CI runs: generated code, linters, unit and integration tests against a real LXD
 	SANDBOX_DIR=$(SANDBOX_DIR) $(PY) -m pytest
 
 unit: setup ## Unit tests only (no LXD needed)
