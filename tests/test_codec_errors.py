@@ -50,6 +50,12 @@ CASES = [
     ("Container", {"name": "\ud800"}, "Container.name", "surrogate"),
     ("Container", "[" * 5000 + "]" * 5000, "Container", "malformed JSON"),  # absurd nesting
     ("Operation", {"metadata": {"a": float("nan")}}, 'Operation.metadata["a"]', "NaN"),
+    # Parsed input can hold what JSON text cannot (found by tests/test_codec_properties.py):
+    ("Operation", {"metadata": {"a": 10**400}}, 'Operation.metadata["a"]', "range of a double"),
+    ("ResponseRaw", {"metadata": -(10**400)}, "ResponseRaw.metadata", "range of a double"),
+    ("Operation", {"metadata": {"a": "\ud800"}}, "Operation.metadata", "surrogate"),
+    ("Event", {"metadata": 2**64}, "Event.metadata", "64-bit"),
+    ("Event", {"metadata": ["\ud800"]}, "Event.metadata", "surrogate"),
 ]
 
 

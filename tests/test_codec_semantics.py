@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import orjson
@@ -66,6 +67,26 @@ def test_nil_lists_and_maps_are_null_and_empty_ones_stay_empty() -> None:
     assert listed["used_by"] == [] and listed["config"] == {}
     # A key left out is nil for Go, and written back as null.
     assert roundtrip("Profile", {})["used_by"] is None
+
+
+@pytest.mark.parametrize(
+    "obj",
+    [
+        {"auth_methods": [], "api_extensions": []},
+        {"auth_methods": [], "api_extensions": [], "future_key": 1},  # read by the general reader
+        {"api_extensions": [], "auth_methods": [], "API_EXTENSIONS": []},  # Go matches case-blind
+    ],
+    ids=["key-order", "key-order-unknown-key", "same-key-twice"],
+)
+def test_empty_collections_are_recorded_once_in_field_order(obj: dict[str, Any]) -> None:
+    msg = codec.from_json("ServerUntrusted", obj)
+    assert list(msg.empty_keys) == ["api_extensions", "auth_methods"]
+
+
+def test_of_a_key_sent_twice_in_other_cases_the_last_counts() -> None:
+    msg = codec.from_json("ContainerExecPost", {"command": [], "COMMAND": ["sh"]})
+    assert list(msg.command) == ["sh"] and list(msg.empty_keys) == []
+    assert codec.to_json(msg, codec.LXD_3_4)["command"] == ["sh"]
 
 
 def test_a_message_built_by_a_client_writes_empty_collections_as_go_nil() -> None:
@@ -173,6 +194,24 @@ def test_untyped_numbers_are_exact_up_to_2_53_and_rounded_beyond() -> None:
     assert exact["metadata"]["n"] == 2**53
     rounded = roundtrip("Operation", {"metadata": {"n": 2**53 + 1}})
     assert rounded["metadata"]["n"] == 2**53
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        -0.0,  # Go writes -0
+        2.0**63,  # written as an integer, as Go does
+        2.0**64,  # beyond 64 bits: written as a float (the same double), not an integer
+        -(2.0**63) - 2048,
+        1e300,
+    ],
+    ids=str,
+)
+def test_untyped_numbers_are_written_so_they_read_back_the_same_double(number: float) -> None:
+    msg = codec.from_json("Operation", {"metadata": {"n": number}})
+    again = codec.from_json("Operation", codec.to_json_bytes(msg))
+    assert again == msg
+    assert math.copysign(1.0, again.metadata["n"]) == math.copysign(1.0, number)
 
 
 @pytest.mark.parametrize(

@@ -115,6 +115,8 @@ def _locate(descriptor: Descriptor, kwargs: dict[str, Any], path: str) -> str:
         fd = descriptor.fields_by_name[name]
         here = f"{path}.{fd.json_name}"
         sub = fd.message_type
+        if sub is not None and sub.full_name.startswith("google.protobuf."):
+            return here  # a Struct or Value: its dict is JSON, not constructor arguments
         if sub is not None and not sub.GetOptions().map_entry and type(value) is dict:
             return _locate(sub, value, here)
         if sub is not None and sub.GetOptions().map_entry and type(value) is dict:

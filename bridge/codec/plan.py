@@ -236,12 +236,18 @@ def plan_for(descriptor: Descriptor) -> MessagePlan:
 
 @cache
 def message_types() -> dict[str, Descriptor]:
-    """Every message of package lxd.api.v1, by its name (the Go struct name)."""
+    """Every LXD type of package lxd.api.v1, by its name (the Go struct name).
+
+    Files that declare a gRPC service (``*_service.proto``) are left out: their messages are the
+    bridge's request and response envelopes, never LXD JSON.
+    """
     found: dict[str, Descriptor] = {}
     for info in pkgutil.iter_modules(lxd.api.v1.__path__):
         if not info.name.endswith("_pb2"):
             continue
         module = importlib.import_module(f"lxd.api.v1.{info.name}")
+        if module.DESCRIPTOR.services_by_name:
+            continue
         found.update(module.DESCRIPTOR.message_types_by_name)
     return found
 

@@ -83,6 +83,9 @@ def _time_reader(value: Any, ctx: Context) -> Any:
     return {"seconds": parsed[0], "nanos": parsed[1]}
 
 
+_DOUBLE_LIMIT = 2**1024 - 2**970  # the smallest integer float() rounds to infinity
+
+
 def _check_untyped(value: Any, depth: int) -> None:
     """Accept only JSON values (no NaN or infinity), nested at most MAX_DEPTH deep."""
     kind = type(value)
@@ -107,6 +110,10 @@ def _check_untyped(value: Any, depth: int) -> None:
     elif kind is float:
         if not math.isfinite(value):
             raise Fail("not a JSON number: NaN or infinity")
+    elif kind is int and not -_DOUBLE_LIMIT < value < _DOUBLE_LIMIT:
+        # Go reads an untyped number as a float64, and a Struct holds doubles. (The number is
+        # not shown: it may have thousands of digits.)
+        raise Fail("number out of the range of a double")
     elif kind not in _JSON_SCALARS:
         raise Fail(f"not a JSON value: {describe(value)}")
 
@@ -141,7 +148,10 @@ def _read_value(value: Any, ctx: Context) -> Any:
 def _read_raw(value: Any, ctx: Context) -> Any:
     if not ctx.parsed_by_orjson:
         _check_untyped(value, 1)
-    return orjson.dumps(value)
+    try:
+        return orjson.dumps(value)
+    except orjson.JSONEncodeError as e:  # from parsed input: an integer beyond 64 bits, a surrogate
+        raise Fail(f"cannot be kept as JSON text: {e}") from None
 
 
 def _enum_string_reader(fp: FieldPlan) -> Reader:
@@ -353,7 +363,7 @@ def read_message(plan: MessagePlan, obj: dict[str, Any], ctx: Context) -> dict[s
 def _read_message_slowly(plan: MessagePlan, obj: dict[str, Any], ctx: Context) -> dict[str, Any]:
     """The general reader: unknown keys, keys in another case, keys several fields share."""
     kwargs: dict[str, Any] = {}
-    empties: list[str] | None = None
+    empties: set[str] = set()
     by_key = plan.by_key
     for key, value in obj.items():
         candidates = by_key.get(key)
@@ -369,12 +379,15 @@ def _read_message_slowly(plan: MessagePlan, obj: dict[str, Any], ctx: Context) -
             kwargs[fp.name] = reader_for(fp)(value, ctx)
         except Fail as f:
             raise f.at(key_segment(key)) from None
-        if fp.nilable and not value:
-            if empties is None:
-                empties = []
-            empties.append(fp.key)
-    if empties is not None and plan.has_empty_keys:
-        kwargs["empty_keys"] = empties
+        if fp.nilable:
+            if value:
+                empties.discard(fp.key)  # the key came before in another case: the last counts
+            else:
+                empties.add(fp.key)
+    if empties and plan.has_empty_keys:
+        # In field order, whatever the order of the keys: as the fast reader gives them.
+        keys = dict.fromkeys(fp.key for fp in plan.fields if fp.nilable)
+        kwargs["empty_keys"] = [k for k in keys if k in empties]
     return kwargs
 
 

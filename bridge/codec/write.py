@@ -35,8 +35,9 @@ def _write_time(ts: Any) -> Any:
 
 
 def _number(n: float) -> int | float:
-    """A double as Go writes a float64: integral values without a fraction."""
-    if n.is_integer() and abs(n) < 1e21:
+    """A double as Go writes a float64: integral values without a fraction, where orjson can
+    write them as integers (64 bits), -0.0 excepted (an int has no negative zero)."""
+    if n.is_integer() and -(2**63) <= n < 2**64 and (n or math.copysign(1.0, n) > 0):
         return int(n)
     return n
 
