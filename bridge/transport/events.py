@@ -53,17 +53,17 @@ class EventSubscription:
         while not self._queue.empty():
             pending.append(self._queue.get_nowait())
         for item in pending:
-            if item is self._END or keep(item):
+            if item is self._END or keep(item[0]):
                 self._queue.put_nowait(item)
 
-    def _deliver(self, event: JsonObject) -> None:
+    def _deliver(self, event: JsonObject, raw: str | bytes = b"") -> None:
         if self._closed or (self._filter is not None and not self._filter(event)):
             return
         if self._queue.qsize() >= self._max_pending:
             self._fail(SubscriberOverflow(f"event subscriber fell {self._max_pending} behind"))
             self._hub._remove(self)
             return
-        self._queue.put_nowait(event)
+        self._queue.put_nowait((event, raw))
 
     def _fail(self, error: BridgeError) -> None:
         if not self._closed:
@@ -73,13 +73,19 @@ class EventSubscription:
 
     async def get(self) -> JsonObject:
         """The next event. Raises ``StopAsyncIteration`` once closed."""
+        event, _ = await self.get_with_raw()
+        return event
+
+    async def get_with_raw(self) -> tuple[JsonObject, str | bytes]:
+        """The next event, parsed, and the websocket frame it came in, exactly as LXD sent it
+        (``str`` for a text frame). Raises ``StopAsyncIteration`` once closed."""
         item = await self._queue.get()
         if item is self._END:
             self._queue.put_nowait(self._END)  # later calls end too
             if self._error is not None:
                 raise self._error
             raise StopAsyncIteration
-        event: JsonObject = item
+        event: tuple[JsonObject, str | bytes] = item
         return event
 
     def __aiter__(self) -> AsyncIterator[JsonObject]:
@@ -145,7 +151,7 @@ class EventHub:
                     break
                 if isinstance(event, dict):
                     for subscriber in list(self._subscribers):
-                        subscriber._deliver(event)
+                        subscriber._deliver(event, message)
         except ConnectionClosed as e:
             error = TransportError(f"LXD event stream lost: {e}")
         except OSError as e:

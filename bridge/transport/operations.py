@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import math
+from collections.abc import AsyncIterable, Mapping
 from types import TracebackType
 from typing import Any
 
@@ -133,19 +134,30 @@ class Operations:
         json: Any = None,
         query: Query | None = None,
         etag: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        content: bytes | AsyncIterable[bytes] | None = None,
         timeout: float | None = None,
         watch: bool = True,
     ) -> Operation:
         """Send a request that LXD answers with an operation, and return the operation.
 
         With ``watch`` (default) the operation event stream is subscribed to first, like LXD's
-        Go client, so :meth:`Operation.wait` sees the end of even the fastest operation. Raises
+        Go client, so :meth:`Operation.wait` sees the end of even the fastest operation.
+        ``headers`` and ``content`` send a raw body instead of ``json`` (an image or backup
+        upload, streamed when ``content`` is an async iterator). Raises
         :class:`~bridge.errors.ProtocolError` if LXD answers synchronously.
         """
         subscription = await self._events.subscribe({"operation"}) if watch else None
         try:
             response = await self._connection.request(
-                method, path, json=json, query=query, etag=etag, timeout=timeout
+                method,
+                path,
+                json=json,
+                query=query,
+                etag=etag,
+                headers=headers,
+                content=content,
+                timeout=timeout,
             )
             if response.kind != "async" or not isinstance(response.metadata, dict):
                 raise ProtocolError(f"{method} {path}: expected an operation, got {response.kind}")
