@@ -3,6 +3,8 @@
 The hierarchy::
 
     BridgeError                       root of every error the bridge raises on purpose
+    ├── InvalidRequest                the gRPC request cannot become an LXD request (field, mask)
+    ├── OperationRunning              waited for an operation until the deadline; still running
     ├── TransportError                no usable answer from LXD: connect, TLS, reset, timeout
     │   ├── TransportTimeout          the caller's deadline passed before LXD answered
     │   └── SocketNotFound            discovery found no usable unix socket (lists what was tried)
@@ -23,23 +25,51 @@ Every :class:`LxdError` carries LXD's own ``error_code`` (the HTTP status for re
 the operation's ``status_code`` for operation failures) and LXD's ``message`` unchanged, so a
 status table (LXD -> gRPC) can be keyed on the class, or on ``error_code`` for the codes that
 have no class of their own (:func:`lxd_error` then returns a plain :class:`LxdError`).
+
+The gRPC side (:func:`grpc_status`, the one LXD -> gRPC status table)::
+
+    LxdError by error_code         400 INVALID_ARGUMENT   403 PERMISSION_DENIED   404 NOT_FOUND
+                                   409 ALREADY_EXISTS     412 ABORTED             500 INTERNAL
+                                   501 UNIMPLEMENTED      503 UNAVAILABLE         other: UNKNOWN
+    OperationFailed                UNKNOWN (LXD keeps only the err text of a failed operation)
+    OperationCancelled             CANCELLED
+    OperationRunning               DEADLINE_EXCEEDED (the operation goes on in LXD)
+    TransportTimeout, TimeoutError DEADLINE_EXCEEDED
+    TransportError, SocketNotFound UNAVAILABLE
+    ProtocolError                  INTERNAL
+    ConversionError (codec)        INTERNAL: what LXD sent could not be read
+    InvalidRequest                 INVALID_ARGUMENT: what the client sent cannot be sent to LXD
+    anything else                  INTERNAL (a bug; the message does not leak internals)
+
+Every status carries a ``google.rpc.ErrorInfo`` (domain ``"lxd"``, reason the code's name or a
+more precise one such as ``OPERATION_FAILURE``; metadata ``error_code`` and ``error`` with LXD's
+own code and message when LXD gave them) and, for operations, the ``lxd.api.v1.Operation``.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import Any, ClassVar
+
+import grpc
+from google.protobuf import any_pb2
+from google.rpc import error_details_pb2, status_pb2
+from grpc_status import rpc_status
 
 __all__ = [
     "ERROR_CLASSES",
+    "GRPC_CODES",
     "BadRequest",
     "BridgeError",
     "Conflict",
     "Forbidden",
     "InternalError",
+    "InvalidRequest",
     "LxdError",
     "NotFound",
     "OperationCancelled",
     "OperationFailed",
+    "OperationRunning",
     "PreconditionFailed",
     "ProtocolError",
     "SocketNotFound",
@@ -47,12 +77,40 @@ __all__ = [
     "TransportTimeout",
     "Unavailable",
     "Unimplemented",
+    "grpc_status",
     "lxd_error",
 ]
 
 
 class BridgeError(Exception):
     """Root of the errors the bridge raises on purpose."""
+
+
+class InvalidRequest(BridgeError):
+    """The gRPC request cannot be turned into an LXD request.
+
+    ``field`` names the request field at fault (``update_mask``, ``container.config``, ...).
+    """
+
+    def __init__(self, message: str, *, field: str = "") -> None:
+        self.field = field
+        super().__init__(message)
+
+
+class OperationRunning(BridgeError):
+    """An operation was waited for until the caller's deadline and has not ended.
+
+    It goes on in LXD: ``operation`` is its last known state (parsed JSON), so the caller can
+    wait for it again or cancel it by its id.
+    """
+
+    def __init__(self, operation: dict[str, Any]) -> None:
+        self.operation = operation
+        op_id = operation.get("id", "?")
+        super().__init__(
+            f"operation {op_id} is still running at the deadline; it goes on in LXD "
+            f"(OperationService.GetOperationWait or DeleteOperation with name {op_id!r})"
+        )
 
 
 class TransportError(BridgeError):
@@ -190,3 +248,99 @@ ERROR_CLASSES: dict[int, type[LxdError]] = {
 def lxd_error(error_code: int, message: str) -> LxdError:
     """Build the typed error for LXD's ``error_code`` (a plain :class:`LxdError` if unknown)."""
     return ERROR_CLASSES.get(error_code, LxdError)(error_code, message)
+
+
+# -- the one LXD -> gRPC status table --------------------------------------------------------------
+
+_log = logging.getLogger(__name__)
+
+#: ErrorInfo domain of every status the bridge sends.
+ERROR_DOMAIN = "lxd"
+
+#: LXD error code (HTTP status of the error envelope) -> gRPC status code (design.md).
+GRPC_CODES: dict[int, grpc.StatusCode] = {
+    400: grpc.StatusCode.INVALID_ARGUMENT,
+    403: grpc.StatusCode.PERMISSION_DENIED,
+    404: grpc.StatusCode.NOT_FOUND,
+    409: grpc.StatusCode.ALREADY_EXISTS,
+    412: grpc.StatusCode.ABORTED,
+    500: grpc.StatusCode.INTERNAL,
+    501: grpc.StatusCode.UNIMPLEMENTED,
+    503: grpc.StatusCode.UNAVAILABLE,
+}
+
+
+def grpc_status(error: BaseException) -> grpc.Status:
+    """The gRPC status for an error raised while serving an RPC (table in the module docstring).
+
+    The status carries a ``google.rpc.Status`` in its trailing metadata (grpcio-status), with an
+    ``ErrorInfo`` and, for operation errors, the operation as an ``lxd.api.v1.Operation``.
+    """
+    # Imported here: the codec is a layer above this module (it is only needed on this path).
+    from bridge.codec import ConversionError
+
+    code, reason, message = grpc.StatusCode.INTERNAL, "INTERNAL", "internal error in the bridge"
+    metadata: dict[str, str] = {}
+    details: list[Any] = []
+    operation: dict[str, Any] | None = None
+
+    if isinstance(error, OperationFailed):
+        cancelled = isinstance(error, OperationCancelled)
+        code = grpc.StatusCode.CANCELLED if cancelled else grpc.StatusCode.UNKNOWN
+        reason = "OPERATION_CANCELLED" if cancelled else "OPERATION_FAILURE"
+        message = error.message or f"operation {error.status}"
+        metadata = {"error_code": str(error.error_code), "error": error.message}
+        operation = error.operation
+    elif isinstance(error, LxdError):
+        code = GRPC_CODES.get(error.error_code, grpc.StatusCode.UNKNOWN)
+        reason = code.name
+        message = error.message
+        metadata = {"error_code": str(error.error_code), "error": error.message}
+    elif isinstance(error, OperationRunning):
+        code, reason, message = grpc.StatusCode.DEADLINE_EXCEEDED, "OPERATION_RUNNING", str(error)
+        operation = error.operation
+    elif isinstance(error, InvalidRequest):
+        code, reason, message = grpc.StatusCode.INVALID_ARGUMENT, "INVALID_REQUEST", str(error)
+        if error.field:
+            metadata = {"field": error.field}
+            violation = error_details_pb2.BadRequest.FieldViolation(
+                field=error.field, description=str(error)
+            )
+            details.append(error_details_pb2.BadRequest(field_violations=[violation]))
+    elif isinstance(error, TransportTimeout | TimeoutError):
+        code, reason = grpc.StatusCode.DEADLINE_EXCEEDED, "DEADLINE_EXCEEDED"
+        message = str(error) or "the deadline passed before LXD answered"
+    elif isinstance(error, TransportError):
+        code, reason, message = grpc.StatusCode.UNAVAILABLE, "LXD_UNREACHABLE", str(error)
+    elif isinstance(error, ProtocolError):
+        code, reason, message = grpc.StatusCode.INTERNAL, "LXD_PROTOCOL_ERROR", str(error)
+    elif isinstance(error, ConversionError):
+        # Requests are checked before they are sent (InvalidRequest): a ConversionError that
+        # gets here was raised reading LXD's answer.
+        code, reason = grpc.StatusCode.INTERNAL, "CONVERSION_FAILED"
+        message = f"cannot read LXD's answer: {error}"
+        metadata = {"path": error.path}
+    else:
+        _log.error("unexpected error while serving an RPC", exc_info=error)
+
+    if operation is not None:
+        metadata["operation"] = str(operation.get("id", ""))
+        details.append(_operation_message(operation))
+    info = error_details_pb2.ErrorInfo(reason=reason, domain=ERROR_DOMAIN, metadata=metadata)
+    status = status_pb2.Status(code=code.value[0], message=message)
+    for detail in (info, *details):
+        packed = any_pb2.Any()
+        packed.Pack(detail)
+        status.details.append(packed)
+    return rpc_status.to_status(status)
+
+
+def _operation_message(operation: dict[str, Any]) -> Any:
+    """The operation as an ``lxd.api.v1.Operation``; only the id if it cannot be read."""
+    from bridge.codec import ConversionError, from_json
+    from lxd.api.v1 import operation_pb2
+
+    try:
+        return from_json(operation_pb2.Operation, operation)
+    except ConversionError:
+        return operation_pb2.Operation(id=str(operation.get("id", "")))

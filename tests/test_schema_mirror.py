@@ -178,6 +178,8 @@ def _load_package() -> tuple[dict[str, Descriptor], dict[str, EnumDescriptor]]:
         if not info.name.endswith("_pb2"):
             continue
         module = importlib.import_module(f"lxd.api.v1.{info.name}")
+        if module.DESCRIPTOR.services_by_name:
+            continue  # *_service.proto: gRPC requests and responses, not mirrors of Go structs
         messages.update(module.DESCRIPTOR.message_types_by_name)
         enums.update(module.DESCRIPTOR.enum_types_by_name)
     return messages, enums

@@ -18,16 +18,18 @@ from grpc_tools import protoc
 
 ROOT = Path(__file__).resolve().parent.parent
 PROTO_ROOT = ROOT / "proto"
+GOOGLEAPIS_ROOT = ROOT / "third_party" / "googleapis"
 PACKAGES = ("lxd", "lxd/api", "lxd/api/v1")
 
 
 def _include_dirs() -> list[Path]:
-    """proto/, the well-known types of grpcio-tools, and google/api + google/rpc protos."""
-    import google.api  # googleapis-common-protos ships the .proto files beside the modules
+    """proto/, the vendored google/api protos, and the well-known types of grpcio-tools.
 
+    Only proto/ is generated: the generated services import google.api.annotations_pb2 from the
+    pinned googleapis-common-protos at run time, the same files third_party/ vendors for buf.
+    """
     wkt = Path(grpc_tools.__file__).parent / "_proto"
-    googleapis = Path(google.api.__path__[0]).parent.parent
-    return [PROTO_ROOT, wkt, googleapis]
+    return [PROTO_ROOT, GOOGLEAPIS_ROOT, wkt]
 
 
 def generate(out: Path) -> None:

@@ -1,0 +1,235 @@
+"""The command line: ``lxd-grpc-bridge serve`` (also ``python -m bridge serve``).
+
+Every option can also come from an environment variable (listed in ``--help``); an option on the
+command line wins. Problems found at startup (no socket, connection refused, a certificate that
+cannot be read or is not trusted, a refused listen address) are one line on stderr and exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import ssl
+import stat
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bridge.errors import LxdError, ProtocolError, SocketNotFound, TransportError
+from bridge.server import DEFAULT_GRACE, DEFAULT_LISTEN, ListenRefused, ServerTls, serve
+from bridge.transport import LxdClient
+
+__all__ = ["ENV_PREFIX", "StartupError", "main"]
+
+PROG = "lxd-grpc-bridge"
+ENV_PREFIX = "LXD_GRPC_BRIDGE_"
+EXIT_STARTUP = 2
+
+
+class StartupError(Exception):
+    """A problem that stops the bridge from starting; its message is the one line shown."""
+
+
+def _env(option: str) -> str:
+    """The environment variable of an option: ``--client-cert`` -> LXD_GRPC_BRIDGE_CLIENT_CERT."""
+    return ENV_PREFIX + option.lstrip("-").replace("-", "_").upper()
+
+
+def _add(parser: argparse.ArgumentParser, option: str, help_text: str, **kwargs: object) -> None:
+    """An option whose default comes from its environment variable (named in the help)."""
+    name = _env(option)
+    if kwargs.get("action") == "store_true":
+        default: object = os.environ.get(name, "").lower() in ("1", "true", "yes", "on")
+    else:
+        fallback = kwargs.pop("default", None)
+        default = os.environ.get(name) or fallback
+    parser.add_argument(option, default=default, help=f"{help_text} [env {name}]", **kwargs)  # type: ignore[arg-type]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (``serve`` is the only command today)."""
+    parser = argparse.ArgumentParser(prog=PROG, description="A typed gRPC front door for LXD.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    serve_cmd = commands.add_parser(
+        "serve",
+        help="serve the gRPC API for one LXD",
+        description="Serve the gRPC API (with reflection and health) for one LXD daemon.",
+        epilog=(
+            "Every option can be set by the environment variable in brackets; the command line "
+            f"wins. Startup problems exit with status {EXIT_STARTUP}."
+        ),
+    )
+    _add(
+        serve_cmd,
+        "--lxd",
+        "LXD to talk to: unix:///path/unix.socket or https://host:8443 "
+        "(default: the local socket, found like LXD's clients: $LXD_DIR, snap, /var/lib/lxd)",
+        metavar="URL",
+    )
+    _add(serve_cmd, "--client-cert", "client certificate (PEM) for https://", metavar="FILE")
+    _add(serve_cmd, "--client-key", "client key (PEM) for https://", metavar="FILE")
+    _add(
+        serve_cmd,
+        "--server-cert",
+        "LXD's own certificate (PEM), pinned, for https:// (as `lxc remote add` keeps it)",
+        metavar="FILE",
+    )
+    _add(
+        serve_cmd,
+        "--lxd-ca",
+        "CA that signed LXD's certificate, instead of --server-cert",
+        metavar="FILE",
+    )
+    _add(
+        serve_cmd,
+        "--listen",
+        f"gRPC address to listen on, host:port (default {DEFAULT_LISTEN})",
+        default=DEFAULT_LISTEN,
+        metavar="ADDR",
+    )
+    _add(serve_cmd, "--tls-cert", "gRPC TLS certificate (PEM)", metavar="FILE")
+    _add(serve_cmd, "--tls-key", "gRPC TLS key (PEM)", metavar="FILE")
+    _add(
+        serve_cmd,
+        "--client-ca",
+        "require gRPC clients to present a certificate signed by this CA (mTLS)",
+        metavar="FILE",
+    )
+    _add(
+        serve_cmd,
+        "--insecure",
+        "allow listening on a non-loopback address without TLS",
+        action="store_true",
+    )
+    _add(
+        serve_cmd,
+        "--grace",
+        f"seconds in-flight RPCs get on SIGTERM/SIGINT (default {DEFAULT_GRACE:.0f})",
+        default=DEFAULT_GRACE,
+        type=float,
+        metavar="SECONDS",
+    )
+    _add(
+        serve_cmd,
+        "--log-level",
+        "debug, info, warning or error (default info)",
+        default="info",
+        metavar="LEVEL",
+    )
+    return parser
+
+
+def _readable(path: str | None, what: str) -> Path | None:
+    """``path`` as a Path after checking it can be read; StartupError otherwise."""
+    if path is None:
+        return None
+    try:
+        with open(path, "rb"):
+            pass
+    except OSError as e:
+        raise StartupError(f"cannot read {what} {path}: {e.strerror or e}") from e
+    return Path(path)
+
+
+def _server_tls(opts: argparse.Namespace) -> ServerTls | None:
+    cert = _readable(opts.tls_cert, "--tls-cert")
+    key = _readable(opts.tls_key, "--tls-key")
+    client_ca = _readable(opts.client_ca, "--client-ca")
+    if (cert is None) != (key is None):
+        raise StartupError("--tls-cert and --tls-key go together")
+    if cert is None or key is None:
+        if client_ca is not None:
+            raise StartupError("--client-ca (mTLS) needs --tls-cert and --tls-key")
+        return None
+    return ServerTls(cert, key, client_ca)
+
+
+async def open_lxd(opts: argparse.Namespace) -> LxdClient:
+    """Connect to LXD as the options say; StartupError with one clear line otherwise."""
+    url: str | None = opts.lxd
+    if url is not None and url.startswith("unix://"):
+        path = url.removeprefix("unix://")
+        try:
+            if not stat.S_ISSOCK(os.stat(path).st_mode):
+                raise StartupError(f"{path} is not a unix socket")
+        except FileNotFoundError as e:
+            raise StartupError(f"LXD socket {path} does not exist") from e
+        except PermissionError as e:
+            raise StartupError(f"LXD socket {path}: permission denied") from e
+    for option, what in (
+        ("client_cert", "--client-cert"),
+        ("client_key", "--client-key"),
+        ("server_cert", "--server-cert"),
+        ("lxd_ca", "--lxd-ca"),
+    ):
+        _readable(getattr(opts, option), what)
+    try:
+        lxd = await LxdClient.open(
+            url,
+            client_cert=opts.client_cert,
+            client_key=opts.client_key,
+            server_cert=opts.server_cert,
+            ca=opts.lxd_ca,
+        )
+    except SocketNotFound as e:
+        raise StartupError(f"{e}; give --lxd") from e
+    except ssl.SSLError as e:
+        raise StartupError(f"bad client certificate or key: {e}") from e
+    except ValueError as e:  # a malformed --lxd, or https:// without its certificates
+        raise StartupError(str(e)) from e
+    except TransportError as e:
+        raise StartupError(f"cannot reach LXD at {url or 'the local socket'}: {_cause(e)}") from e
+    except (LxdError, ProtocolError) as e:
+        raise StartupError(f"LXD at {url or 'the local socket'} answered: {e}") from e
+    if lxd.server.get("auth") != "trusted":
+        await lxd.aclose()
+        raise StartupError(
+            f"LXD at {lxd.endpoint.url} does not trust this client (auth: "
+            f"{lxd.server.get('auth', '?')}); add the certificate with `lxc config trust add`"
+        )
+    return lxd
+
+
+def _cause(error: BaseException) -> str:
+    """The innermost reason of a transport error (refused, certificate verify failed, ...)."""
+    while error.__cause__ is not None:
+        error = error.__cause__
+    return str(error) or type(error).__name__
+
+
+async def _serve(opts: argparse.Namespace) -> None:
+    tls = _server_tls(opts)
+    lxd = await open_lxd(opts)
+    try:
+        await serve(lxd, opts.listen, tls=tls, insecure=opts.insecure, grace=opts.grace)
+    except ListenRefused as e:
+        raise StartupError(str(e)) from e
+    finally:
+        await lxd.aclose()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    opts = parser.parse_args(argv)
+    logging.basicConfig(
+        level=str(opts.log_level).upper(),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    if logging.getLogger().level > logging.DEBUG:
+        logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per LXD request
+    try:
+        asyncio.run(_serve(opts))
+    except StartupError as e:
+        print(f"{PROG}: error: {e}", file=sys.stderr)
+        return EXIT_STARTUP
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,49 @@
+"""The gRPC facade: one servicer per LXD object, thin (request -> transport -> codec -> reply).
+
+``FACADES`` lists the servicer classes :mod:`bridge.server` serves; a new service is a proto
+(``proto/lxd/api/v1/<object>_service.proto``), a module here and one line in ``FACADES``. The
+conventions are in docs/facade.md, the machinery in :mod:`bridge.facade.common`.
+"""
+
+from __future__ import annotations
+
+from bridge.facade.certificates import CertificateFacade
+from bridge.facade.clusters import ClusterFacade
+from bridge.facade.common import Facade
+from bridge.facade.containers import ContainerFacade
+from bridge.facade.events import EventFacade
+from bridge.facade.images import ImageFacade
+from bridge.facade.networks import NetworkFacade
+from bridge.facade.operations import OperationFacade
+from bridge.facade.profiles import ProfileFacade
+from bridge.facade.server import ServerFacade
+from bridge.facade.storage_pools import StoragePoolFacade
+
+__all__ = [
+    "FACADES",
+    "CertificateFacade",
+    "ClusterFacade",
+    "ContainerFacade",
+    "EventFacade",
+    "Facade",
+    "ImageFacade",
+    "NetworkFacade",
+    "OperationFacade",
+    "ProfileFacade",
+    "ServerFacade",
+    "StoragePoolFacade",
+]
+
+#: The servicers the bridge serves, in the order reflection lists them.
+FACADES: tuple[type[Facade], ...] = (
+    ServerFacade,
+    OperationFacade,
+    ContainerFacade,
+    EventFacade,
+    CertificateFacade,
+    ClusterFacade,
+    ImageFacade,
+    NetworkFacade,
+    ProfileFacade,
+    StoragePoolFacade,
+)

@@ -1,0 +1,572 @@
+"""The machinery shared by the servicers: one RPC = request -> LXD call -> codec -> reply.
+
+A servicer is a :class:`Facade` subclass naming its gRPC service and saying, per RPC, which kind
+of LXD call it is::
+
+    class ContainerFacade(Facade):
+        service = service_descriptor(container_service_pb2, "ContainerService")
+
+        GetContainerNames = ListNames()
+        GetContainer = Get()
+        UpdateContainer = Async()
+        PatchContainer = Patch()
+
+Everything else comes from the descriptors (docs/facade.md has the conventions): the HTTP method,
+path and body field from the RPC's ``google.api.http`` option, the path variables, ``target`` and
+``project`` query parameters, ``etag``, ``update_mask`` and ``wait`` from the request's fields, the
+object, list and ``operation`` fields from the response's. An RPC that fits no kind is an ``async
+def`` method of the servicer using the helpers here (see operations.py). A servicer that misses an
+RPC of its service, or whose kind does not fit the messages, fails when its class is defined.
+
+Errors are turned into gRPC statuses in one place (:func:`bridge.errors.grpc_status`). The RPC
+deadline bounds every LXD call (the HTTP timeout is the time left) and every operation wait; a
+cancelled RPC cancels the HTTP request in flight (the handler task is cancelled).
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import logging
+import re
+from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Mapping
+from typing import Any, ClassVar, NoReturn, TypeVar, cast
+from urllib.parse import quote, unquote
+
+import grpc
+from google.api import annotations_pb2, http_pb2
+from google.protobuf import message_factory
+from google.protobuf.descriptor import (
+    Descriptor,
+    FieldDescriptor,
+    FileDescriptor,
+    MethodDescriptor,
+    ServiceDescriptor,
+)
+from google.protobuf.field_mask_pb2 import FieldMask
+from google.protobuf.message import Message
+
+from bridge import codec
+from bridge.codec.plan import Kind, plan_for
+from bridge.errors import InvalidRequest, OperationRunning, grpc_status
+from bridge.transport import JsonObject, LxdClient, LxdResponse, is_final
+from bridge.transport.connection import Query
+from lxd.api.v1 import operation_pb2
+
+__all__ = [
+    "Async",
+    "Context",
+    "Facade",
+    "Get",
+    "ListNames",
+    "ListObjects",
+    "Patch",
+    "Route",
+    "Rpc",
+    "Sync",
+    "decode",
+    "encode",
+    "name_from_url",
+    "patch_body",
+    "remaining",
+    "scope_query",
+    "service_descriptor",
+    "wait_budget",
+]
+
+_log = logging.getLogger(__name__)
+
+M = TypeVar("M", bound=Message)
+
+#: A servicer context of any request and response type.
+Context = grpc.aio.ServicerContext[Any, Any]
+
+#: Request fields sent as query parameters, when not empty, wherever a request has them.
+SCOPE_FIELDS = ("target", "project")
+
+#: Part of the time left kept for sending the reply after an operation wait: the reply must reach
+#: the client before its own deadline fires, or it would see a bare DEADLINE_EXCEEDED instead of
+#: the still running operation. A tenth of the time left, at most this many seconds.
+REPLY_RESERVE = 0.5
+
+_PATH_VARIABLE = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+_OPERATION = "lxd.api.v1.Operation"
+
+
+def service_descriptor(module: Any, name: str) -> ServiceDescriptor:
+    """The descriptor of service ``name`` of a generated ``*_service_pb2`` module."""
+    file = cast(FileDescriptor, module.DESCRIPTOR)
+    return file.services_by_name[name]
+
+
+def name_from_url(url: str) -> str:
+    """The name at the end of an LXD URL: ``/1.0/instances/c/snapshots/s%201?project=p`` -> ``s 1``.
+
+    The last path segment, after cutting the query and URL-unescaping, so ``/1.0/containers/``,
+    ``/1.0/instances/`` and ``/1.0/virtual-machines/`` (LXD 3.18+) all give the same name.
+    """
+    path = url.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+    return unquote(path.rsplit("/", 1)[-1])
+
+
+def remaining(context: Context) -> float | None:
+    """Seconds left before the RPC deadline, ``None`` without one. Raises TimeoutError at 0."""
+    left = context.time_remaining()
+    if left is not None and left <= 0:
+        raise TimeoutError("the RPC deadline passed")
+    return left
+
+
+def wait_budget(context: Context) -> float | None:
+    """How long an operation may be waited for: the time left minus the reply reserve.
+
+    ``None`` without a deadline. Raises TimeoutError when the deadline has passed.
+    """
+    left = remaining(context)
+    if left is None:
+        return None
+    return max(left - min(REPLY_RESERVE, left / 10), 0.0)
+
+
+class Route:
+    """LXD's method, path template and body field, from an RPC's ``google.api.http`` option."""
+
+    def __init__(self, method: MethodDescriptor) -> None:
+        options: Any = method.GetOptions()  # typeshed cannot type a generated extension
+        rule = cast(http_pb2.HttpRule, options.Extensions[annotations_pb2.http])
+        pattern = rule.WhichOneof("pattern")
+        if pattern is None or pattern == "custom":
+            raise TypeError(f"{method.full_name} has no google.api.http get/put/post/patch/delete")
+        self.method = pattern.upper()
+        self.template: str = getattr(rule, pattern)
+        self.body = rule.body
+        self.variables = _PATH_VARIABLE.findall(self.template)
+        fields = method.input_type.fields_by_name
+        for name in [*self.variables, *([self.body] if self.body else [])]:
+            if name not in fields:
+                raise TypeError(f"{method.full_name}: {name!r} is not a field of the request")
+
+    def path(self, request: Message) -> str:
+        """The path with the request's fields in it (escaped); an empty one is refused."""
+
+        def value(match: re.Match[str]) -> str:
+            name = match.group(1)
+            text = str(getattr(request, name))
+            if not text:
+                raise InvalidRequest(f"{name} is required", field=name)
+            return quote(text, safe="")
+
+        return _PATH_VARIABLE.sub(value, self.template)
+
+
+def scope_query(request: Message) -> dict[str, str | int | bool | None]:
+    """``target`` and ``project`` of the request, as query parameters, when set."""
+    fields = request.DESCRIPTOR.fields_by_name
+    return {name: getattr(request, name) or None for name in SCOPE_FIELDS if name in fields}
+
+
+def _field(message: Message | Descriptor, name: str) -> FieldDescriptor | None:
+    descriptor = message if isinstance(message, Descriptor) else message.DESCRIPTOR
+    return cast(FieldDescriptor | None, descriptor.fields_by_name.get(name))
+
+
+def _etag(request: Any) -> str | None:
+    """The request's ``etag`` (sent as If-Match), if it has one and it is set."""
+    if _field(request, "etag") is None:
+        return None
+    return cast(str, request.etag) or None
+
+
+def patch_body(put: Message, mask: FieldMask, dialect: codec.Dialect, *, field: str) -> JsonObject:
+    """The JSON body of a PATCH: exactly the fields of ``put`` named in ``mask``.
+
+    Fields are named by their proto name (top level only). A masked field is sent as the codec
+    writes it for the dialect, except that an empty list or map is sent as ``[]`` or ``{}``
+    rather than null, since that is what a client means by masking it (LXD: ``profiles: []``
+    removes them all, null keeps them). A masked field the dialect has no key for, or an empty
+    omitempty one, is left out, as Go would. Raises InvalidRequest for an empty mask or a name
+    that is not a field.
+    """
+    if not mask.paths:
+        raise InvalidRequest(
+            "update_mask is empty: name the fields to send (a field left out is left alone)",
+            field="update_mask",
+        )
+    plan = plan_for(put.DESCRIPTOR)
+    full = encode(put, dialect, field=field)
+    body: JsonObject = {}
+    for path in mask.paths:
+        fp = plan.by_name.get(path)
+        if fp is None:
+            known = ", ".join(plan.by_name)
+            raise InvalidRequest(
+                f"update_mask: {path!r} is not a field of {put.DESCRIPTOR.name} ({known})",
+                field="update_mask",
+            )
+        if not fp.written_in(dialect):
+            continue
+        key = fp.key_in(dialect)
+        value = full.get(key)
+        if value is None and fp.kind in _EMPTY_VALUES:
+            value = _EMPTY_VALUES[fp.kind]()
+        if value is not None or key in full:
+            body[key] = value
+    return body
+
+
+#: What an empty list or map (a Go slice, map or map[string]interface{}) is sent as in a PATCH.
+_EMPTY_VALUES: dict[Kind, Callable[[], Any]] = {Kind.LIST: list, Kind.MAP: dict, Kind.STRUCT: dict}
+
+
+def encode(message: Message, dialect: codec.Dialect, *, field: str) -> JsonObject:
+    """LXD JSON for a message the client sent; a value LXD JSON cannot carry is InvalidRequest."""
+    try:
+        return codec.to_json(message, dialect)
+    except codec.ConversionError as e:
+        raise InvalidRequest(f"{field}: {e}", field=field) from e
+
+
+def decode(message_type: type[M], payload: Any) -> M:
+    """Read LXD's JSON into a message (a failure is INTERNAL: LXD sent it)."""
+    return cast(M, codec.from_json(message_type, payload))
+
+
+# -- the facade base ---------------------------------------------------------------------------
+
+
+class Facade:
+    """Base of the servicers: one subclass per gRPC service, holding the LXD client.
+
+    Subclasses set :attr:`service` and give every RPC of it either an :class:`Rpc` (a kind of
+    LXD call) or an ``async def Name(self, request, context)`` method.
+    """
+
+    #: The gRPC service this class serves.
+    service: ClassVar[ServiceDescriptor]
+
+    def __init__(self, lxd: LxdClient) -> None:
+        self.lxd = lxd
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "service" not in cls.__dict__:
+            return
+        names = {method.name for method in cls.service.methods}
+        for method in cls.service.methods:
+            handler = getattr(cls, method.name, None)
+            if isinstance(handler, Rpc):
+                handler.bind(method)
+            elif not (inspect.iscoroutinefunction(handler) or inspect.isasyncgenfunction(handler)):
+                raise TypeError(f"{cls.__name__} does not implement {method.full_name}")
+        for name, value in vars(cls).items():
+            if isinstance(value, Rpc) and name not in names:
+                raise TypeError(f"{cls.__name__}.{name} is not an RPC of {cls.service.full_name}")
+
+    def generic_handler(self) -> grpc.GenericRpcHandler:
+        """The gRPC handler of every RPC of the service, errors mapped to statuses."""
+        handlers: dict[str, grpc.RpcMethodHandler[Any, Any]] = {}
+        for method in self.service.methods:
+            attribute = getattr(type(self), method.name)
+            behaviour: Callable[..., Any] = (
+                functools.partial(attribute.serve, self)
+                if isinstance(attribute, Rpc)
+                else getattr(self, method.name)
+            )
+            handlers[method.name] = _method_handler(method, behaviour)
+        return grpc.method_handlers_generic_handler(self.service.full_name, handlers)
+
+    # -- helpers for the RPCs ------------------------------------------------------------------
+
+    @property
+    def dialect(self) -> codec.Dialect:
+        """The connected server's JSON dialect (from its ``GET /1.0``)."""
+        return self.lxd.dialect
+
+    async def request(
+        self,
+        context: Context,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        query: Query | None = None,
+        etag: str | None = None,
+    ) -> LxdResponse:
+        """One LXD request, bounded by the RPC deadline."""
+        return await self.lxd.request(
+            method, path, json=json, query=query, etag=etag, timeout=remaining(context)
+        )
+
+    async def operation(
+        self,
+        context: Context,
+        method: str,
+        path: str,
+        *,
+        wait: bool,
+        json: Any = None,
+        query: Query | None = None,
+        etag: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        content: bytes | AsyncIterable[bytes] | None = None,
+    ) -> JsonObject:
+        """Start an LXD operation; with ``wait``, wait for its end within the RPC deadline.
+
+        ``headers`` and ``content`` send a raw body instead of ``json`` (an upload, streamed
+        when ``content`` is an async iterator). Returns the operation (final when waited for).
+        Raises OperationFailed when it failed and OperationRunning when the deadline comes first
+        (the operation goes on in LXD).
+        """
+        started = await self.lxd.operations.start(
+            method,
+            path,
+            json=json,
+            query=query,
+            etag=etag,
+            headers=headers,
+            content=content,
+            timeout=remaining(context),
+            watch=wait,
+        )
+        if not wait:
+            return started.current
+        async with started:
+            current = await started.wait(wait_budget(context))
+        if not is_final(current):
+            raise OperationRunning(current)
+        return current
+
+
+def _method_handler(
+    method: MethodDescriptor, behaviour: Callable[..., Any]
+) -> grpc.RpcMethodHandler[Any, Any]:
+    """A grpc method handler of the right cardinality, with errors turned into statuses."""
+    request_cls = message_factory.GetMessageClass(method.input_type)
+    response_cls = message_factory.GetMessageClass(method.output_type)
+    options: dict[str, Any] = {
+        "request_deserializer": request_cls.FromString,
+        "response_serializer": response_cls.SerializeToString,
+    }
+    if method.server_streaming:
+
+        async def stream(request: Any, context: Context) -> AsyncIterator[Message]:
+            try:
+                async for item in behaviour(request, context):
+                    yield item
+            except Exception as e:
+                await _abort(context, e)
+
+        if method.client_streaming:
+            return grpc.stream_stream_rpc_method_handler(stream, **options)
+        return grpc.unary_stream_rpc_method_handler(stream, **options)
+
+    async def unary(request: Any, context: Context) -> Message:
+        try:
+            return cast(Message, await behaviour(request, context))
+        except Exception as e:
+            await _abort(context, e)
+
+    if method.client_streaming:
+        return grpc.stream_unary_rpc_method_handler(unary, **options)
+    return grpc.unary_unary_rpc_method_handler(unary, **options)
+
+
+async def _abort(context: Context, error: Exception) -> NoReturn:
+    """End the RPC with the status for ``error`` (an abort already under way passes through)."""
+    if isinstance(error, grpc.aio.AbortError):
+        raise error
+    status = grpc_status(error)
+    _log.debug("RPC failed: %s: %s", status.code.name, status.details, exc_info=error)
+    await context.abort(status.code, status.details, status.trailing_metadata)
+
+
+# -- the kinds of RPC --------------------------------------------------------------------------
+
+
+class Rpc:
+    """One kind of LXD call, bound to an RPC when its servicer class is defined."""
+
+    route: Route
+    method: MethodDescriptor
+    response_cls: type[Message]
+
+    def bind(self, method: MethodDescriptor) -> None:
+        """Read the RPC's route and messages; raise TypeError if this kind does not fit them."""
+        self.method = method
+        self.route = Route(method)
+        self.response_cls = message_factory.GetMessageClass(method.output_type)
+        self.check(method.input_type, method.output_type)
+
+    def check(self, request: Descriptor, response: Descriptor) -> None:
+        """Raise TypeError if the messages do not have what this kind reads and writes."""
+
+    def _fail(self, why: str) -> TypeError:
+        return TypeError(f"{self.method.full_name} cannot be {type(self).__name__}(): {why}")
+
+    def body(self, facade: Facade, request: Any) -> JsonObject | None:
+        """The JSON body: the request field named by the route's ``body``, in the dialect."""
+        if not self.route.body:
+            return None
+        return encode(getattr(request, self.route.body), facade.dialect, field=self.route.body)
+
+    def serve(self, facade: Facade, request: Any, context: Context) -> Awaitable[Message]:
+        """Serve one call."""
+        raise NotImplementedError
+
+
+class Get(Rpc):
+    """GET one object: the response's one message field (other than ``etag``) and its ETag."""
+
+    object_field: FieldDescriptor
+    object_cls: type[Message]
+
+    def check(self, request: Descriptor, response: Descriptor) -> None:
+        objects = [f for f in response.fields if f.name != "etag"]
+        if len(objects) != 1 or objects[0].message_type is None or objects[0].is_repeated:
+            raise self._fail("the response needs exactly one message field besides etag")
+        self.object_field = objects[0]
+        self.object_cls = message_factory.GetMessageClass(objects[0].message_type)
+
+    async def serve(self, facade: Facade, request: Any, context: Context) -> Message:
+        """GET the path, read the object, copy the ETag."""
+        answer = await facade.request(
+            context, "GET", self.route.path(request), query=scope_query(request)
+        )
+        reply = self.response_cls()
+        value = decode(self.object_cls, answer.metadata)
+        getattr(reply, self.object_field.name).CopyFrom(value)
+        if _field(reply, "etag") is not None:
+            setattr(reply, "etag", answer.etag or "")  # noqa: B010 - Message has no .etag to type
+        return reply
+
+
+class ListNames(Rpc):
+    """GET a list of URLs (recursion 0): the response's ``names``, one per URL.
+
+    ``urls=False`` for the few lists that hold bare names (template files), taken as they are.
+    """
+
+    def __init__(self, *, urls: bool = True) -> None:
+        self.urls = urls
+
+    def check(self, request: Descriptor, response: Descriptor) -> None:
+        names = _field(response, "names")
+        if names is None or not names.is_repeated or names.type != FieldDescriptor.TYPE_STRING:
+            raise self._fail("the response needs `repeated string names`")
+
+    async def serve(self, facade: Facade, request: Any, context: Context) -> Message:
+        """GET the path and take a name from each entry."""
+        answer = await facade.request(
+            context, "GET", self.route.path(request), query=scope_query(request)
+        )
+        entries = _string_list(answer.metadata)
+        reply = self.response_cls()
+        getattr(reply, "names").extend(  # noqa: B009 - Message has no .names to type
+            name_from_url(e) if self.urls else e for e in entries
+        )
+        return reply
+
+
+class ListObjects(Rpc):
+    """GET a list of objects (``recursion``, default 1): the response's one repeated field."""
+
+    objects_field: FieldDescriptor
+    item_cls: type[Message]
+
+    def __init__(self, *, recursion: int = 1) -> None:
+        self.recursion = recursion
+
+    def check(self, request: Descriptor, response: Descriptor) -> None:
+        fields = list(response.fields)
+        if len(fields) != 1 or not fields[0].is_repeated or fields[0].message_type is None:
+            raise self._fail("the response needs exactly one repeated message field")
+        self.objects_field = fields[0]
+        self.item_cls = message_factory.GetMessageClass(fields[0].message_type)
+
+    async def serve(self, facade: Facade, request: Any, context: Context) -> Message:
+        """GET the path with recursion and read each object."""
+        query = {**scope_query(request), "recursion": self.recursion}
+        answer = await facade.request(context, "GET", self.route.path(request), query=query)
+        items = answer.metadata if answer.metadata is not None else []  # Go: a nil slice
+        if not isinstance(items, list):
+            raise codec.ConversionError(self.method.name, "expected a list from LXD")
+        reply = self.response_cls()
+        getattr(reply, self.objects_field.name).extend(decode(self.item_cls, i) for i in items)
+        return reply
+
+
+class Sync(Rpc):
+    """A synchronous LXD call (PUT, POST, DELETE): body and ``etag`` sent, nothing read back."""
+
+    async def serve(self, facade: Facade, request: Any, context: Context) -> Message:
+        """Send the request; LXD's answer has nothing the response holds (yet)."""
+        await facade.request(
+            context,
+            self.route.method,
+            self.route.path(request),
+            json=self.body(facade, request),
+            query=scope_query(request),
+            etag=_etag(request),
+        )
+        return self.response_cls()
+
+
+class Patch(Sync):
+    """A PATCH: only the fields of the body named in the request's ``update_mask`` are sent."""
+
+    def check(self, request: Descriptor, response: Descriptor) -> None:
+        mask = _field(request, "update_mask")
+        if mask is None or mask.message_type is None:
+            raise self._fail("the request needs `google.protobuf.FieldMask update_mask`")
+        if mask.message_type.full_name != "google.protobuf.FieldMask":
+            raise self._fail("update_mask must be a google.protobuf.FieldMask")
+        if not self.route.body or self.route.method != "PATCH":
+            raise self._fail("the route must be a patch with a body")
+
+    def body(self, facade: Facade, request: Any) -> JsonObject | None:
+        """The masked fields of the body field (see :func:`patch_body`)."""
+        mask = cast(FieldMask, request.update_mask)
+        put = getattr(request, self.route.body)
+        return patch_body(put, mask, facade.dialect, field=self.route.body)
+
+
+class Async(Rpc):
+    """An LXD call answered with an operation: the response's ``operation``.
+
+    With the request's ``wait`` the RPC returns the final operation (see Facade.operation).
+    """
+
+    def check(self, request: Descriptor, response: Descriptor) -> None:
+        operation = _field(response, "operation")
+        if operation is None or operation.message_type is None:
+            raise self._fail("the response needs `Operation operation`")
+        if operation.message_type.full_name != _OPERATION:
+            raise self._fail("`operation` must be an lxd.api.v1.Operation")
+        if _field(request, "wait") is None:
+            raise self._fail("the request needs `bool wait`")
+
+    async def serve(self, facade: Facade, request: Any, context: Context) -> Message:
+        """Start the operation, wait for it if asked, return it."""
+        operation = await facade.operation(
+            context,
+            self.route.method,
+            self.route.path(request),
+            wait=bool(request.wait),
+            json=self.body(facade, request),
+            query=scope_query(request),
+            etag=_etag(request),
+        )
+        reply = self.response_cls()
+        getattr(reply, "operation").CopyFrom(  # noqa: B009 - Message has no .operation to type
+            decode(operation_pb2.Operation, operation)
+        )
+        return reply
+
+
+def _string_list(metadata: Any) -> list[str]:
+    """A list of strings from LXD (null is Go's nil slice)."""
+    if metadata is None:
+        return []
+    if not isinstance(metadata, list) or not all(isinstance(e, str) for e in metadata):
+        raise codec.ConversionError("[]string", "expected a list of strings from LXD")
+    return metadata

@@ -1,0 +1,104 @@
+"""Fixtures for the facade tests: the real bridge, in-process, in front of the sandbox LXD.
+
+`bridge` starts the gRPC server once per session (grpc.aio on 127.0.0.1, port 0) with an LXD
+client on the sandbox's unix socket; `channel` is a real grpc.aio channel to it. The stub
+fixtures are what the tests call. `error_details` unpacks the google.rpc.Status of a failed RPC.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+
+import grpc
+import pytest
+from google.protobuf.message import Message
+from google.rpc import error_details_pb2, status_pb2
+
+from bridge.server import BridgeServer, start
+from bridge.transport import LxdClient
+from lxd.api.v1 import (
+    container_service_pb2_grpc,
+    operation_pb2,
+    operation_service_pb2_grpc,
+    server_service_pb2_grpc,
+)
+from tests.conftest import LxdSandbox
+
+_DETAILS_KEY = "grpc-status-details-bin"
+
+
+@pytest.fixture(scope="session")
+async def lxd(lxd_sandbox: LxdSandbox) -> AsyncIterator[LxdClient]:
+    """The bridge's own LXD client, on the sandbox's unix socket."""
+    async with await LxdClient.open(f"unix://{lxd_sandbox.socket}") as client:
+        yield client
+
+
+@pytest.fixture(scope="session")
+async def bridge(lxd: LxdClient) -> AsyncIterator[BridgeServer]:
+    """The bridge server, started in-process on a free loopback port."""
+    server = await start(lxd, "127.0.0.1:0")
+    try:
+        yield server
+    finally:
+        await server.stop(grace=1)
+
+
+@pytest.fixture(scope="session")
+async def channel(bridge: BridgeServer) -> AsyncIterator[grpc.aio.Channel]:
+    """A real gRPC channel to the bridge."""
+    async with grpc.aio.insecure_channel(f"127.0.0.1:{bridge.port}") as chan:
+        yield chan
+
+
+@pytest.fixture(scope="session")
+def containers(channel: grpc.aio.Channel) -> container_service_pb2_grpc.ContainerServiceStub:
+    """ContainerService client."""
+    return container_service_pb2_grpc.ContainerServiceStub(channel)
+
+
+@pytest.fixture(scope="session")
+def operations(channel: grpc.aio.Channel) -> operation_service_pb2_grpc.OperationServiceStub:
+    """OperationService client."""
+    return operation_service_pb2_grpc.OperationServiceStub(channel)
+
+
+@pytest.fixture(scope="session")
+def server(channel: grpc.aio.Channel) -> server_service_pb2_grpc.ServerServiceStub:
+    """ServerService client."""
+    return server_service_pb2_grpc.ServerServiceStub(channel)
+
+
+@dataclass
+class ErrorDetails:
+    """What a failed RPC carried: its google.rpc.Status, ErrorInfo and Operation, if any."""
+
+    status: status_pb2.Status
+    info: error_details_pb2.ErrorInfo
+    operation: operation_pb2.Operation | None = None
+    others: list[Message] = field(default_factory=list)
+
+
+def error_details(error: grpc.aio.AioRpcError) -> ErrorDetails:
+    """Unpack the rich status of a failed RPC (fails the test if there is none)."""
+    raw = [v for k, v in error.trailing_metadata() or () if k == _DETAILS_KEY]
+    assert raw, f"no {_DETAILS_KEY} on {error.code()}: {error.details()}"
+    status = status_pb2.Status.FromString(raw[0])
+    assert status.code == error.code().value[0]
+    assert status.message == error.details()
+    info = error_details_pb2.ErrorInfo()
+    operation = None
+    others: list[Message] = []
+    for detail in status.details:
+        if detail.Is(error_details_pb2.ErrorInfo.DESCRIPTOR):
+            detail.Unpack(info)
+        elif detail.Is(operation_pb2.Operation.DESCRIPTOR):
+            operation = operation_pb2.Operation()
+            detail.Unpack(operation)
+        else:
+            other = error_details_pb2.BadRequest()
+            detail.Unpack(other)
+            others.append(other)
+    assert info.domain == "lxd", "every status carries an ErrorInfo of domain lxd"
+    return ErrorDetails(status, info, operation, others)

@@ -1,0 +1,185 @@
+"""The facade's machinery without LXD: names from URLs, PATCH bodies, routes, the status table,
+and servicer classes that do not fit their service failing when they are defined."""
+
+from __future__ import annotations
+
+import grpc
+import pytest
+from google.protobuf.field_mask_pb2 import FieldMask
+from google.rpc import error_details_pb2, status_pb2
+
+from bridge import codec
+from bridge.errors import (
+    InvalidRequest,
+    OperationCancelled,
+    OperationFailed,
+    OperationRunning,
+    ProtocolError,
+    SocketNotFound,
+    TransportError,
+    TransportTimeout,
+    grpc_status,
+    lxd_error,
+)
+from bridge.facade import FACADES
+from bridge.facade.common import Facade, Get, ListNames, Route, Sync, name_from_url, patch_body
+from lxd.api.v1 import container_pb2, container_service_pb2, server_pb2, server_service_pb2
+from lxd.api.v1.options_pb2 import Device
+
+
+@pytest.mark.parametrize(
+    ("url", "name"),
+    [
+        ("/1.0/containers/c1", "c1"),
+        ("/1.0/instances/c1", "c1"),
+        ("/1.0/virtual-machines/v1", "v1"),
+        ("/1.0/instances/c1?project=p", "c1"),
+        ("/1.0/instances/c1/snapshots/snap%201", "snap 1"),
+        ("/1.0/containers/c1/snapshots/s0/", "s0"),
+        ("/1.0/operations/5d5e3f6c-0000", "5d5e3f6c-0000"),
+        ("/1.0/instances/c1/logs/lxc.log", "lxc.log"),
+    ],
+)
+def test_name_from_url_takes_the_last_segment_unescaped(url: str, name: str) -> None:
+    assert name_from_url(url) == name
+
+
+PUT = container_pb2.ContainerPut(
+    config={"user.a": "1"},
+    devices={"eth0": Device(values={"type": "nic"})},
+    profiles=[],
+    description="",
+    ephemeral=True,
+)
+
+
+@pytest.mark.parametrize(
+    ("paths", "body"),
+    [
+        (["config"], {"config": {"user.a": "1"}}),
+        (["profiles"], {"profiles": []}),  # an empty list in the mask is [], not null
+        (["description"], {"description": ""}),
+        (["ephemeral", "devices"], {"ephemeral": True, "devices": {"eth0": {"type": "nic"}}}),
+        (["restore"], {}),  # omitempty and empty: Go leaves the key out too
+    ],
+    ids=["map", "empty-list", "empty-string", "two-fields", "omitempty"],
+)
+def test_patch_body_holds_exactly_the_masked_fields(paths: list[str], body: object) -> None:
+    assert patch_body(PUT, FieldMask(paths=paths), codec.LXD_5_0, field="container") == body
+
+
+def test_patch_body_sends_an_empty_map_in_the_mask_as_an_empty_object() -> None:
+    body = patch_body(server_pb2.ServerPut(), FieldMask(paths=["config"]), codec.LXD_5_0, field="s")
+    assert body == {"config": {}}
+
+
+@pytest.mark.parametrize("paths", [[], ["nope"], ["empty_keys"], ["config.user"]])
+def test_patch_body_refuses_a_mask_that_names_no_field(paths: list[str]) -> None:
+    with pytest.raises(InvalidRequest) as caught:
+        patch_body(PUT, FieldMask(paths=paths), codec.LXD_5_0, field="container")
+    assert caught.value.field == "update_mask"
+
+
+def test_a_route_comes_from_the_http_option_and_escapes_its_variables() -> None:
+    method = container_service_pb2.DESCRIPTOR.services_by_name["ContainerService"].methods_by_name[
+        "RenameContainerSnapshot"
+    ]
+    route = Route(method)
+    assert (route.method, route.body) == ("POST", "snapshot")
+    request = container_service_pb2.RenameContainerSnapshotRequest(container="c/1", name="s 1")
+    assert route.path(request) == "/1.0/containers/c%2F1/snapshots/s%201"
+    with pytest.raises(InvalidRequest, match="container is required"):
+        route.path(container_service_pb2.RenameContainerSnapshotRequest(name="s"))
+
+
+def test_every_service_is_served_completely() -> None:
+    for facade in FACADES:
+        for method in facade.service.methods:
+            assert getattr(facade, method.name, None) is not None, method.full_name
+
+
+SERVER_SERVICE = server_service_pb2.DESCRIPTOR.services_by_name["ServerService"]
+
+
+def test_a_servicer_missing_an_rpc_fails_when_defined() -> None:
+    with pytest.raises(
+        TypeError, match=r"does not implement lxd\.api\.v1\.ServerService\.PatchServer"
+    ):
+
+        class Incomplete(Facade):
+            service = SERVER_SERVICE
+            GetServer = Get()
+            UpdateServer = Sync()
+            GetServerResources = Get()
+
+
+def test_a_kind_that_does_not_fit_the_messages_fails_when_defined() -> None:
+    with pytest.raises(TypeError, match="GetServer cannot be ListNames"):
+
+        class Misfit(Facade):
+            service = SERVER_SERVICE
+            GetServer = ListNames()
+            UpdateServer = Sync()
+            PatchServer = Sync()
+            GetServerResources = Get()
+
+
+# --- the status table ---------------------------------------------------------------------------
+
+_OPERATION = {"id": "op1", "status": "Failure", "status_code": 400, "err": "boom"}
+
+
+@pytest.mark.parametrize(
+    ("error", "code", "reason"),
+    [
+        (lxd_error(400, "bad"), grpc.StatusCode.INVALID_ARGUMENT, "INVALID_ARGUMENT"),
+        (lxd_error(403, "no"), grpc.StatusCode.PERMISSION_DENIED, "PERMISSION_DENIED"),
+        (lxd_error(404, "Instance not found"), grpc.StatusCode.NOT_FOUND, "NOT_FOUND"),
+        (lxd_error(409, "taken"), grpc.StatusCode.ALREADY_EXISTS, "ALREADY_EXISTS"),
+        (lxd_error(412, "etag"), grpc.StatusCode.ABORTED, "ABORTED"),
+        (lxd_error(500, "oops"), grpc.StatusCode.INTERNAL, "INTERNAL"),
+        (lxd_error(501, "no"), grpc.StatusCode.UNIMPLEMENTED, "UNIMPLEMENTED"),
+        (lxd_error(503, "later"), grpc.StatusCode.UNAVAILABLE, "UNAVAILABLE"),
+        (lxd_error(418, "teapot"), grpc.StatusCode.UNKNOWN, "UNKNOWN"),
+        (OperationFailed(_OPERATION), grpc.StatusCode.UNKNOWN, "OPERATION_FAILURE"),
+        (
+            OperationCancelled({**_OPERATION, "status_code": 401, "status": "Cancelled"}),
+            grpc.StatusCode.CANCELLED,
+            "OPERATION_CANCELLED",
+        ),
+        (OperationRunning({"id": "op1"}), grpc.StatusCode.DEADLINE_EXCEEDED, "OPERATION_RUNNING"),
+        (TransportTimeout("slow"), grpc.StatusCode.DEADLINE_EXCEEDED, "DEADLINE_EXCEEDED"),
+        (TimeoutError(), grpc.StatusCode.DEADLINE_EXCEEDED, "DEADLINE_EXCEEDED"),
+        (TransportError("reset"), grpc.StatusCode.UNAVAILABLE, "LXD_UNREACHABLE"),
+        (SocketNotFound([("/x", "missing")]), grpc.StatusCode.UNAVAILABLE, "LXD_UNREACHABLE"),
+        (ProtocolError("not json"), grpc.StatusCode.INTERNAL, "LXD_PROTOCOL_ERROR"),
+        (
+            codec.ConversionError("Container.x", "bad"),
+            grpc.StatusCode.INTERNAL,
+            "CONVERSION_FAILED",
+        ),
+        (InvalidRequest("no", field="name"), grpc.StatusCode.INVALID_ARGUMENT, "INVALID_REQUEST"),
+        (RuntimeError("a bug"), grpc.StatusCode.INTERNAL, "INTERNAL"),
+    ],
+    ids=lambda v: type(v).__name__ if isinstance(v, BaseException) else None,
+)
+def test_the_status_table(error: BaseException, code: grpc.StatusCode, reason: str) -> None:
+    status = grpc_status(error)
+    assert status.code == code
+    (key, raw), *_ = status.trailing_metadata
+    assert key == "grpc-status-details-bin"
+    rich = status_pb2.Status.FromString(raw)
+    assert (rich.code, rich.message) == (code.value[0], status.details)
+    info = error_details_pb2.ErrorInfo()
+    assert rich.details[0].Unpack(info)
+    assert (info.domain, info.reason) == ("lxd", reason)
+    if code is not grpc.StatusCode.UNAVAILABLE:
+        assert "a bug" not in status.details, "internal errors do not leak"
+
+
+def test_lxd_errors_keep_lxds_code_and_message() -> None:
+    status = grpc_status(lxd_error(404, "Instance not found"))
+    assert status.details == "Instance not found"
+    info = error_details_pb2.ErrorInfo()
+    status_pb2.Status.FromString(status.trailing_metadata[0][1]).details[0].Unpack(info)
+    assert dict(info.metadata) == {"error_code": "404", "error": "Instance not found"}
