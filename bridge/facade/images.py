@@ -1,0 +1,73 @@
+"""ImageService: images and image aliases, /1.0/images (proto: image_service).
+
+The JSON form of POST /1.0/images is CreateImage; the raw upload (UploadImage) and the export
+(GetImageFile) are streaming RPCs, not in this module yet. CreateImageSecret returns the secret
+next to the token operation, which it never waits for (it runs until the secret is used).
+"""
+
+from __future__ import annotations
+
+from bridge import codec
+from bridge.facade.common import (
+    Async,
+    Context,
+    Get,
+    ListNames,
+    ListObjects,
+    Patch,
+    Route,
+    Sync,
+    decode,
+    scope_query,
+    service_descriptor,
+)
+from bridge.facade.image_streams import ImageStreams
+from bridge.facade.kinds import GetQuery
+from lxd.api.v1 import image_service_pb2, operation_pb2
+from lxd.api.v1.image_service_pb2 import CreateImageSecretRequest, CreateImageSecretResponse
+
+__all__ = ["ImageFacade"]
+
+_SERVICE = service_descriptor(image_service_pb2, "ImageService")
+
+
+class ImageFacade(ImageStreams):  # UploadImage, GetImageFile: image_streams.py
+    """/1.0/images and /1.0/images/aliases, except the file transfers (streams)."""
+
+    service = _SERVICE
+
+    GetImageFingerprints = ListNames()
+    GetImages = ListObjects()
+    GetImage = GetQuery("secret")
+    CreateImage = Async()
+    UpdateImage = Sync()
+    PatchImage = Patch()
+    DeleteImage = Async()
+    RefreshImage = Async()
+
+    GetImageAliasNames = ListNames()
+    GetImageAliases = ListObjects()
+    GetImageAlias = Get()
+    CreateImageAlias = Sync()
+    UpdateImageAlias = Sync()
+    PatchImageAlias = Patch()
+    RenameImageAlias = Sync()
+    DeleteImageAlias = Sync()
+
+    _secret_route = Route(_SERVICE.methods_by_name["CreateImageSecret"])
+
+    async def CreateImageSecret(
+        self, request: CreateImageSecretRequest, context: Context
+    ) -> CreateImageSecretResponse:
+        """Start the token operation and return it with its secret, without waiting."""
+        route = self._secret_route
+        operation = await self.operation(
+            context, route.method, route.path(request), wait=False, query=scope_query(request)
+        )
+        metadata = operation.get("metadata")
+        secret = metadata.get("secret") if isinstance(metadata, dict) else None
+        if not isinstance(secret, str):
+            raise codec.ConversionError("metadata.secret", "expected the secret from LXD")
+        return CreateImageSecretResponse(
+            operation=decode(operation_pb2.Operation, operation), secret=secret
+        )

@@ -1,0 +1,33 @@
+"""NetworkService: /1.0/networks (proto: network_service)."""
+
+from __future__ import annotations
+
+from bridge.facade.common import (
+    Facade,
+    Get,
+    ListNames,
+    ListObjects,
+    Patch,
+    Sync,
+    service_descriptor,
+)
+from lxd.api.v1 import network_service_pb2
+
+__all__ = ["NetworkFacade"]
+
+
+class NetworkFacade(Facade):
+    """/1.0/networks, /1.0/networks/<name>, its leases and its state."""
+
+    service = service_descriptor(network_service_pb2, "NetworkService")
+
+    GetNetworkNames = ListNames()
+    GetNetworks = ListObjects()
+    GetNetwork = Get()
+    GetNetworkLeases = ListObjects()  # a list of objects without recursion; recursion=1 is harmless
+    GetNetworkState = Get()
+    CreateNetwork = Sync()
+    UpdateNetwork = Sync()
+    PatchNetwork = Patch()
+    RenameNetwork = Sync()
+    DeleteNetwork = Sync()
