@@ -1,0 +1,115 @@
+"""EventService: LXD's event stream as a gRPC server stream (proto: event_service).
+
+One upstream ``/1.0/events`` websocket per set of types serves every subscriber (the transport's
+:class:`~bridge.transport.EventHub`); each RPC is one local subscription. The stream never ends
+silently: LXD going away ends it with UNAVAILABLE, a subscriber left too far behind with
+RESOURCE_EXHAUSTED (docs/streams.md).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import AsyncIterator
+from typing import Any
+
+import grpc
+
+from bridge import codec
+from bridge.errors import TransportError
+from bridge.facade.common import Context, Facade, decode, service_descriptor
+from bridge.facade.streams import abort
+from bridge.transport import SubscriberOverflow
+from lxd.api.v1 import event_pb2, event_service_pb2, operation_pb2
+from lxd.api.v1.event_service_pb2 import GetEventsRequest, GetEventsResponse
+
+__all__ = ["EventFacade", "metadata_span"]
+
+_log = logging.getLogger(__name__)
+
+#: event type -> (oneof field of GetEventsResponse, message class of its metadata)
+TYPED_VIEWS: dict[str, tuple[str, Any]] = {
+    "operation": ("operation", operation_pb2.Operation),
+    "logging": ("logging", event_pb2.EventLogging),
+    "lifecycle": ("lifecycle", event_pb2.EventLifecycle),
+}
+
+_DECODER = json.JSONDecoder()
+_WHITESPACE = " \t\n\r"
+
+
+def metadata_span(frame: str | bytes) -> bytes | None:
+    """The exact bytes of the top-level ``metadata`` value of an event frame, not re-encoded.
+
+    Walks the top-level object with the stdlib scanner (``raw_decode`` gives where each value
+    ends); ``None`` if the frame is not an object or has no ``metadata`` key.
+    """
+    text = frame.decode() if isinstance(frame, bytes) else frame
+    i = _skip(text, 0)
+    if not text.startswith("{", i):
+        return None
+    i = _skip(text, i + 1)
+    try:
+        while i < len(text) and text[i] != "}":
+            key, i = _DECODER.raw_decode(text, i)
+            i = _skip(text, i)
+            if text[i] != ":":
+                return None
+            start = _skip(text, i + 1)
+            _, end = _DECODER.raw_decode(text, start)
+            if key == "metadata":
+                return text[start:end].encode()
+            i = _skip(text, end)
+            if text[i] == ",":
+                i = _skip(text, i + 1)
+    except (ValueError, IndexError):
+        return None
+    return None
+
+
+def _skip(text: str, i: int) -> int:
+    while i < len(text) and text[i] in _WHITESPACE:
+        i += 1
+    return i
+
+
+def event_response(event: dict[str, Any], frame: str | bytes) -> GetEventsResponse:
+    """The response for one event: the Event (exact metadata bytes) and its typed view."""
+    message = decode(event_pb2.Event, event)
+    exact = metadata_span(frame)
+    if exact is not None:
+        message.metadata = exact
+    reply = GetEventsResponse(event=message)
+    view = TYPED_VIEWS.get(str(event.get("type")))
+    metadata = event.get("metadata")
+    if view is not None and isinstance(metadata, dict):
+        field, cls = view
+        try:
+            getattr(reply, field).CopyFrom(decode(cls, metadata))
+        except codec.ConversionError as e:
+            _log.warning("%s event metadata not readable, sent raw only: %s", field, e)
+    return reply
+
+
+class EventFacade(Facade):
+    """GET /1.0/events (websocket) as a server stream."""
+
+    service = service_descriptor(event_service_pb2, "EventService")
+
+    async def GetEvents(
+        self, request: GetEventsRequest, context: Context
+    ) -> AsyncIterator[GetEventsResponse]:
+        """Subscribe, send the headers (the stream has started), then one response per event."""
+        subscription = await self.lxd.events.subscribe(list(request.types))
+        async with subscription:
+            await context.send_initial_metadata(())
+            while True:
+                try:
+                    event, frame = await subscription.get_with_raw()
+                except StopAsyncIteration:  # closed under us (the hub shut down): not silent
+                    raise TransportError("the LXD event stream was closed") from None
+                except SubscriberOverflow as e:
+                    await abort(
+                        context, grpc.StatusCode.RESOURCE_EXHAUSTED, "EVENTS_OVERFLOW", str(e)
+                    )
+                yield event_response(event, frame)

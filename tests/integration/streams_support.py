@@ -1,0 +1,114 @@
+"""Helpers of the test_streams_* tests: containers set up and torn down through the transport,
+and the bidirectional calls driven message by message.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+import grpc
+
+from bridge.errors import NotFound
+from bridge.transport import LxdClient
+from lxd.api.v1 import container_exec_pb2, container_service_pb2, operation_pb2
+from lxd.api.v1.container_service_pb2 import ExecContainerRequest
+from lxd.api.v1.container_service_pb2_grpc import ContainerServiceStub
+from tests.conftest import make_unique_name
+
+OP_TIMEOUT = 60  # seconds any single operation or stream may take before a test fails
+
+
+async def create_container(lxd: LxdClient, name: str, *, start: bool = True) -> None:
+    """A busybox container from the sandbox image, started unless ``start`` is false."""
+    body = {"name": name, "source": {"type": "image", "alias": "busybox"}}
+    await lxd.operations.run("POST", "/1.0/containers", json=body, timeout=OP_TIMEOUT)
+    if start:
+        await set_state(lxd, name, "start")
+
+
+async def set_state(lxd: LxdClient, name: str, action: str) -> None:
+    body = {"action": action, "timeout": 30, "force": action == "stop"}
+    await lxd.operations.run("PUT", f"/1.0/containers/{name}/state", json=body, timeout=OP_TIMEOUT)
+
+
+async def delete_container(lxd: LxdClient, name: str) -> None:
+    """Force-stop and delete; quiet if it is already gone."""
+    try:
+        state = (await lxd.get(f"/1.0/containers/{name}/state")).metadata
+        if state["status"] != "Stopped":
+            await set_state(lxd, name, "stop")
+        await lxd.operations.run("DELETE", f"/1.0/containers/{name}", timeout=OP_TIMEOUT)
+    except NotFound:
+        pass
+
+
+@asynccontextmanager
+async def running_container(lxd: LxdClient, prefix: str) -> AsyncIterator[str]:
+    """A running busybox container with a unique name, deleted afterwards."""
+    name = make_unique_name(prefix)
+    try:
+        await create_container(lxd, name)
+        yield name
+    finally:
+        await delete_container(lxd, name)
+
+
+@dataclass
+class ExecOutcome:
+    """Everything an ExecContainer call sent back."""
+
+    operation: operation_pb2.Operation | None = None
+    stdout: bytes = b""
+    stderr: bytes = b""
+    exit: container_service_pb2.ExecContainerExit | None = None
+    order: list[str] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        assert self.exit is not None, f"no exit message; got {self.order}"
+        return self.exit.exit_code
+
+
+def exec_start(container: str, command: list[str], **post: Any) -> ExecContainerRequest:
+    """The first request of an ExecContainer call."""
+    return ExecContainerRequest(
+        name=container, exec=container_exec_pb2.ContainerExecPost(command=command, **post)
+    )
+
+
+async def collect(call: Any) -> ExecOutcome:
+    """Read an ExecContainer call to its end (with read(): a call cannot mix it with async for)."""
+    outcome = ExecOutcome()
+    while (reply := await call.read()) is not grpc.aio.EOF:
+        kind = reply.WhichOneof("output")
+        outcome.order.append(kind)
+        if kind == "operation":
+            outcome.operation = reply.operation
+        elif kind == "stdout":
+            outcome.stdout += reply.stdout
+        elif kind == "stderr":
+            outcome.stderr += reply.stderr
+        elif kind == "exit":
+            outcome.exit = reply.exit
+    return outcome
+
+
+async def run(
+    containers: ContainerServiceStub,
+    container: str,
+    command: list[str],
+    *,
+    stdin: list[ExecContainerRequest] | None = None,
+    **post: Any,
+) -> ExecOutcome:
+    """One exec through the bridge: the start request, then ``stdin``, then half-close."""
+    call = containers.ExecContainer(timeout=OP_TIMEOUT)
+    await call.write(exec_start(container, command, **post))
+    for request in stdin or []:
+        await call.write(request)
+    await call.done_writing()
+    return await asyncio.wait_for(collect(call), OP_TIMEOUT)

@@ -1,0 +1,48 @@
+"""Pure parts of the streaming RPCs (no LXD): the event metadata span, the multipart reader."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+
+from bridge.facade.events import metadata_span
+from bridge.facade.image_streams import multipart_parts
+
+
+def test_metadata_span_is_the_exact_text() -> None:
+    frame = '{"metadata": {"a": [1, 2.50, "x\\u00e9}"], "b": {}} ,"timestamp":"t","type":"x"}'
+    assert metadata_span(frame) == b'{"a": [1, 2.50, "x\\u00e9}"], "b": {}}'
+    assert metadata_span('{"type":"x","metadata":null}') == b"null"
+    assert metadata_span(b'{"type":"x","metadata":"\xc3\xa9"}') == '"é"'.encode()
+    assert metadata_span('{"type":"x"}') is None
+    assert metadata_span("[1]") is None
+    assert metadata_span('{"metadata": ') is None
+
+
+async def _pieces(data: bytes, size: int) -> AsyncIterator[bytes]:
+    for i in range(0, len(data), size):
+        yield data[i : i + size]
+
+
+@pytest.mark.parametrize("piece", [1, 7, 64, 100_000])
+async def test_multipart_reader_whatever_the_chunking(piece: int) -> None:
+    boundary = b"b0undary"
+    a, b = b"\r\n--b0und" * 50 + b"A" * 3000, b"B" * 70_000
+    body = (
+        b"preamble\r\n--b0undary\r\n"
+        b'Content-Disposition: form-data; name="metadata"; filename="meta.tar"\r\n\r\n'
+        + a
+        + b"\r\n--b0undary\r\n"
+        b'Content-Disposition: form-data; name="rootfs"; filename="root.sqfs"\r\n'
+        b"Content-Type: application/octet-stream\r\n\r\n" + b + b"\r\n--b0undary--\r\n"
+    )
+    got: dict[str, list[tuple[str | None, bytes]]] = {}
+    async for name, filename, data in multipart_parts(_pieces(body, piece), boundary, size=4096):
+        got.setdefault(name, []).append((filename, data))
+        assert len(data) <= 4096 + len(boundary) + 4
+    assert list(got) == ["metadata", "rootfs"]
+    assert b"".join(d for _, d in got["metadata"]) == a
+    assert b"".join(d for _, d in got["rootfs"]) == b
+    assert got["metadata"][0][0] == "meta.tar" and got["rootfs"][0][0] == "root.sqfs"
+    assert all(f is None for f, _ in got["metadata"][1:] + got["rootfs"][1:])
