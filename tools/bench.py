@@ -2,6 +2,8 @@
 
     python -m tools.bench            # every benchmark
     python -m tools.bench codec      # the codec against google.protobuf.json_format
+    python -m tools.bench streams    # 1 GiB each way through the bridge (not run by default)
+    python -m tools.bench bridge     # GetContainer through the bridge against direct REST
 
 The codec benchmark runs over real LXD 5.0 objects (tests/testdata/lxd-5.0, recorded from a real
 daemon by tools/capture_golden.py) and compares, for the same messages:
@@ -153,7 +155,7 @@ def bench_codec(samples: list[Sample]) -> list[tuple[str, float, float, str]]:
 
 def main(argv: list[str]) -> int:
     """Run the benchmarks named in argv (all by default) and print markdown tables."""
-    wanted = set(argv) or {"codec"}
+    wanted = set(argv) or {"codec", "bridge"}
     if "codec" in wanted:
         samples = golden_samples()
         kinds = sorted({s.type_name for s in samples})
@@ -164,6 +166,14 @@ def main(argv: list[str]) -> int:
         for label, ours, theirs, ratio in bench_codec(samples):
             print(f"| {label} | {ours:.1f} | {theirs:.1f} | {ratio} |")
         print()
+    if "bridge" in wanted:
+        from tools import bench_facade
+
+        bench_facade.main()
+    if "streams" in wanted:  # not by default: it moves 3 GiB (tools/bench_streams.py)
+        from tools import bench_streams
+
+        return bench_streams.main()
     return 0
 
 
