@@ -41,8 +41,8 @@ check-generate: $(VENV)/.installed ## Fail when gen/ differs from what proto/ ge
 lint: setup ## buf lint and format, ruff, mypy on bridge/
 	$(BUF) lint
 	$(BUF) format --diff --exit-code
-	$(VENV)/bin/ruff check bridge tests tools
-	$(VENV)/bin/ruff format --check bridge tests tools
+	$(VENV)/bin/ruff check bridge tests tools examples
+	$(VENV)/bin/ruff format --check bridge tests tools examples
 	$(VENV)/bin/mypy
 
 test: setup system-deps check-generate lint ## Everything CI runs: generated code, linters, unit and integration tests against a real LXD

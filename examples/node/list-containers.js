@@ -1,0 +1,41 @@
+// Calls the bridge from Node: loads the protos from proto/ (no code generation) and asks for the
+// server's version and the names of its containers.
+//
+//   node examples/node/list-containers.js [127.0.0.1:50051]
+"use strict";
+
+const path = require("path");
+const grpc = require("@grpc/grpc-js");
+const protoLoader = require("@grpc/proto-loader");
+
+const root = path.join(__dirname, "..", "..");
+const definition = protoLoader.loadSync(
+  ["lxd/api/v1/server_service.proto", "lxd/api/v1/container_service.proto"],
+  {
+    includeDirs: [path.join(root, "proto"), path.join(root, "third_party", "googleapis")],
+    keepCase: true, // field names as in the proto: api_extensions, server_version
+    longs: String, // int64 and uint64 as decimal strings: no precision lost
+    defaults: true,
+  },
+);
+const api = grpc.loadPackageDefinition(definition).lxd.api.v1;
+const address = process.argv[2] || "127.0.0.1:50051";
+const credentials = grpc.credentials.createInsecure();
+const servers = new api.ServerService(address, credentials);
+const containers = new api.ContainerService(address, credentials);
+
+servers.GetServer({}, (err, reply) => {
+  if (err) {
+    console.error(`GetServer: ${err.code} ${err.details}`);
+    process.exit(1);
+  }
+  const env = reply.server.environment;
+  console.log(`LXD ${env.server_version}, API ${reply.server.api_version}`);
+  containers.GetContainerNames({}, (err2, names) => {
+    if (err2) {
+      console.error(`GetContainerNames: ${err2.code} ${err2.details}`);
+      process.exit(1);
+    }
+    console.log(`containers: ${names.names.join(" ") || "(none)"}`);
+  });
+});

@@ -1,0 +1,33 @@
+"""Calls the bridge from Python with the generated stubs in gen/ (installed with the package).
+
+python examples/python/list_containers.py [127.0.0.1:50051]
+"""
+
+from __future__ import annotations
+
+import sys
+
+import grpc
+
+from lxd.api.v1 import (
+    container_service_pb2,
+    container_service_pb2_grpc,
+    server_service_pb2,
+    server_service_pb2_grpc,
+)
+
+
+def main(address: str) -> None:
+    """Print the server's version and its containers with their status."""
+    with grpc.insecure_channel(address) as channel:
+        servers = server_service_pb2_grpc.ServerServiceStub(channel)
+        containers = container_service_pb2_grpc.ContainerServiceStub(channel)
+        server = servers.GetServer(server_service_pb2.GetServerRequest(), timeout=10).server
+        print(f"LXD {server.environment.server_version}, API {server.api_version}")
+        listed = containers.GetContainers(container_service_pb2.GetContainersRequest(), timeout=10)
+        for container in listed.containers:
+            print(f"{container.name}: {container.status} ({container.architecture})")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "127.0.0.1:50051")
