@@ -1,13 +1,20 @@
 """ClusterService: /1.0/cluster and its members (proto: cluster_service).
 
 UpdateCluster is answered with an operation (bootstrap, join) or synchronously (disable), so it
-is a :class:`~bridge.facade.kinds.MaybeAsync`; DeleteClusterMember sends ``force=1``.
+is a :class:`~bridge.facade.common.MaybeAsync`; DeleteClusterMember sends ``force=1``.
 """
 
 from __future__ import annotations
 
-from bridge.facade.common import Facade, Get, ListNames, ListObjects, Sync, service_descriptor
-from bridge.facade.kinds import MaybeAsync, SyncQuery
+from bridge.facade.common import (
+    Facade,
+    Get,
+    ListNames,
+    ListObjects,
+    MaybeAsync,
+    Sync,
+    service_descriptor,
+)
 from lxd.api.v1 import cluster_service_pb2
 
 __all__ = ["ClusterFacade"]
@@ -24,4 +31,4 @@ class ClusterFacade(Facade):
     GetClusterMembers = ListObjects()
     GetClusterMember = Get()
     RenameClusterMember = Sync()
-    DeleteClusterMember = SyncQuery("force")
+    DeleteClusterMember = Sync("force")

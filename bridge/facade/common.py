@@ -49,7 +49,14 @@ from google.protobuf.message import Message
 from bridge import codec
 from bridge.codec.plan import Kind, plan_for
 from bridge.errors import InvalidRequest, OperationRunning, grpc_status
-from bridge.transport import JsonObject, LxdClient, LxdResponse, is_final
+from bridge.transport import (
+    JsonObject,
+    LxdClient,
+    LxdResponse,
+    check_final,
+    is_final,
+    operation_id,
+)
 from bridge.transport.connection import Query
 from lxd.api.v1 import operation_pb2
 
@@ -60,6 +67,7 @@ __all__ = [
     "Get",
     "ListNames",
     "ListObjects",
+    "MaybeAsync",
     "Patch",
     "Route",
     "Rpc",
@@ -68,6 +76,7 @@ __all__ = [
     "encode",
     "name_from_url",
     "patch_body",
+    "query_of",
     "remaining",
     "scope_query",
     "service_descriptor",
@@ -163,6 +172,22 @@ def scope_query(request: Message) -> dict[str, str | int | bool | None]:
     """``target`` and ``project`` of the request, as query parameters, when set."""
     fields = request.DESCRIPTOR.fields_by_name
     return {name: getattr(request, name) or None for name in SCOPE_FIELDS if name in fields}
+
+
+def query_of(request: Message, names: tuple[str, ...]) -> Query:
+    """``target``/``project`` and the named fields of the request, as query parameters.
+
+    A field is sent only when set: a string when not empty, a bool as ``1`` when true (LXD reads
+    ``force=1``), a number when not zero.
+    """
+    query: dict[str, str | int | bool | None] = dict(scope_query(request))
+    for name in names:
+        value = getattr(request, name)
+        if isinstance(value, bool):
+            query[name] = 1 if value else None
+        else:
+            query[name] = value or None
+    return query
 
 
 def _field(message: Message | Descriptor, name: str) -> FieldDescriptor | None:
@@ -384,18 +409,31 @@ async def _abort(context: Context, error: Exception) -> NoReturn:
 
 
 class Rpc:
-    """One kind of LXD call, bound to an RPC when its servicer class is defined."""
+    """One kind of LXD call, bound to an RPC when its servicer class is defined.
+
+    ``query_fields`` names request fields sent as query parameters besides ``target`` and
+    ``project`` (``Get("secret")``, ``Sync("force")``; see :func:`query_of`).
+    """
 
     route: Route
     method: MethodDescriptor
     response_cls: type[Message]
+    query_fields: tuple[str, ...] = ()
 
     def bind(self, method: MethodDescriptor) -> None:
         """Read the RPC's route and messages; raise TypeError if this kind does not fit them."""
         self.method = method
         self.route = Route(method)
         self.response_cls = message_factory.GetMessageClass(method.output_type)
+        for name in self.query_fields:
+            field = method.input_type.fields_by_name.get(name)
+            if field is None or field.message_type is not None or field.is_repeated:
+                raise self._fail(f"{name!r} is not a scalar field of the request")
         self.check(method.input_type, method.output_type)
+
+    def query(self, request: Message) -> Query:
+        """The query parameters of a call: the scope fields and ``query_fields``."""
+        return query_of(request, self.query_fields)
 
     def check(self, request: Descriptor, response: Descriptor) -> None:
         """Raise TypeError if the messages do not have what this kind reads and writes."""
@@ -420,6 +458,9 @@ class Get(Rpc):
     object_field: FieldDescriptor
     object_cls: type[Message]
 
+    def __init__(self, *query: str) -> None:
+        self.query_fields = query
+
     def check(self, request: Descriptor, response: Descriptor) -> None:
         objects = [f for f in response.fields if f.name != "etag"]
         if len(objects) != 1 or objects[0].message_type is None or objects[0].is_repeated:
@@ -430,7 +471,7 @@ class Get(Rpc):
     async def serve(self, facade: Facade, request: Any, context: Context) -> Message:
         """GET the path, read the object, copy the ETag."""
         answer = await facade.request(
-            context, "GET", self.route.path(request), query=scope_query(request)
+            context, "GET", self.route.path(request), query=self.query(request)
         )
         reply = self.response_cls()
         value = decode(self.object_cls, answer.metadata)
@@ -457,7 +498,7 @@ class ListNames(Rpc):
     async def serve(self, facade: Facade, request: Any, context: Context) -> Message:
         """GET the path and take a name from each entry."""
         answer = await facade.request(
-            context, "GET", self.route.path(request), query=scope_query(request)
+            context, "GET", self.route.path(request), query=self.query(request)
         )
         entries = _string_list(answer.metadata)
         reply = self.response_cls()
@@ -485,7 +526,7 @@ class ListObjects(Rpc):
 
     async def serve(self, facade: Facade, request: Any, context: Context) -> Message:
         """GET the path with recursion and read each object."""
-        query = {**scope_query(request), "recursion": self.recursion}
+        query = {**self.query(request), "recursion": self.recursion}
         answer = await facade.request(context, "GET", self.route.path(request), query=query)
         items = answer.metadata if answer.metadata is not None else []  # Go: a nil slice
         if not isinstance(items, list):
@@ -498,6 +539,9 @@ class ListObjects(Rpc):
 class Sync(Rpc):
     """A synchronous LXD call (PUT, POST, DELETE): body and ``etag`` sent, nothing read back."""
 
+    def __init__(self, *query: str) -> None:
+        self.query_fields = query
+
     async def serve(self, facade: Facade, request: Any, context: Context) -> Message:
         """Send the request; LXD's answer has nothing the response holds (yet)."""
         await facade.request(
@@ -505,7 +549,7 @@ class Sync(Rpc):
             self.route.method,
             self.route.path(request),
             json=self.body(facade, request),
-            query=scope_query(request),
+            query=self.query(request),
             etag=_etag(request),
         )
         return self.response_cls()
@@ -553,10 +597,57 @@ class Async(Rpc):
             self.route.path(request),
             wait=bool(request.wait),
             json=self.body(facade, request),
+            query=self.query(request),
+            etag=_etag(request),
+        )
+        reply = self.response_cls()
+        getattr(reply, "operation").CopyFrom(  # noqa: B009 - Message has no .operation to type
+            decode(operation_pb2.Operation, operation)
+        )
+        return reply
+
+
+class MaybeAsync(Rpc):
+    """A call LXD answers synchronously or with an operation, depending on the request.
+
+    The response's ``operation`` is set only when LXD started an operation; with the request's
+    ``wait`` it is the final operation (a failed one is an error, one still running at the
+    deadline is DEADLINE_EXCEEDED, as for ``Async()``). The wait uses LXD's ``/wait``: the
+    operation is known to have started only once LXD has answered, and LXD keeps an ended
+    operation for 5 seconds, so it cannot be missed.
+    """
+
+    def check(self, request: Descriptor, response: Descriptor) -> None:
+        operation: FieldDescriptor | None = _field(response, "operation")
+        if operation is None or operation.message_type is None:
+            raise self._fail("the response needs `Operation operation`")
+        if operation.message_type.full_name != _OPERATION:
+            raise self._fail("`operation` must be an lxd.api.v1.Operation")
+        if "wait" not in request.fields_by_name:
+            raise self._fail("the request needs `bool wait`")
+
+    async def serve(self, facade: Facade, request: Any, context: Context) -> Message:
+        """Send the request; if LXD started an operation, return it (waited for if asked)."""
+        answer = await facade.request(
+            context,
+            self.route.method,
+            self.route.path(request),
+            json=self.body(facade, request),
             query=scope_query(request),
             etag=_etag(request),
         )
         reply = self.response_cls()
+        if answer.kind != "async" or not isinstance(answer.metadata, dict):
+            return reply
+        operation = answer.metadata
+        if request.wait:
+            if not is_final(operation):
+                operation = await facade.lxd.operations.wait(
+                    operation_id(operation), wait_budget(context), raise_on_failure=False
+                )
+                if not is_final(operation):
+                    raise OperationRunning(operation)
+            check_final(operation)  # a failed operation is an error status
         getattr(reply, "operation").CopyFrom(  # noqa: B009 - Message has no .operation to type
             decode(operation_pb2.Operation, operation)
         )

@@ -22,7 +22,6 @@ from bridge.facade.common import (
     service_descriptor,
 )
 from bridge.facade.image_streams import ImageStreams
-from bridge.facade.kinds import GetQuery
 from lxd.api.v1 import image_service_pb2, operation_pb2
 from lxd.api.v1.image_service_pb2 import CreateImageSecretRequest, CreateImageSecretResponse
 
@@ -38,7 +37,7 @@ class ImageFacade(ImageStreams):  # UploadImage, GetImageFile: image_streams.py
 
     GetImageFingerprints = ListNames()
     GetImages = ListObjects()
-    GetImage = GetQuery("secret")
+    GetImage = Get("secret")
     CreateImage = Async()
     UpdateImage = Sync()
     PatchImage = Patch()

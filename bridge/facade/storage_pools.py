@@ -5,7 +5,7 @@ LXD 3.4 lists container and image volumes under the plural type (``.../volumes/c
 but its volume routes accept only the singular (reference/quirks.md §11): every RPC naming a
 volume maps the request's ``type`` to the singular before the path is built, and
 GetStoragePoolVolumeNames returns singular types. Creating a volume (create vs copy) and
-renaming one (rename vs move to another pool) are :class:`~bridge.facade.kinds.MaybeAsync`.
+renaming one (rename vs move to another pool) are :class:`~bridge.facade.common.MaybeAsync`.
 """
 
 from __future__ import annotations
@@ -22,13 +22,13 @@ from bridge.facade.common import (
     Get,
     ListNames,
     ListObjects,
+    MaybeAsync,
     Patch,
     Route,
     Sync,
     scope_query,
     service_descriptor,
 )
-from bridge.facade.kinds import MaybeAsync
 from lxd.api.v1 import storage_pool_service_pb2
 from lxd.api.v1.storage_pool_service_pb2 import (
     GetStoragePoolVolumeNamesRequest,
