@@ -92,6 +92,29 @@ def test_a_route_comes_from_the_http_option_and_escapes_its_variables() -> None:
         route.path(container_service_pb2.RenameContainerSnapshotRequest(name="s"))
 
 
+def test_a_narrower_binding_is_taken_when_the_request_sets_its_variables() -> None:
+    from lxd.api.v1 import storage_pool_service_pb2 as sp
+
+    service = sp.DESCRIPTOR.services_by_name["StoragePoolService"]
+    names = Route(service.methods_by_name["GetStoragePoolVolumeNames"])
+    every = sp.GetStoragePoolVolumeNamesRequest(pool="p")
+    assert names.path(every) == "/1.0/storage-pools/p/volumes"
+    custom = sp.GetStoragePoolVolumeNamesRequest(pool="p", type="custom")
+    assert names.path(custom) == "/1.0/storage-pools/p/volumes/custom"
+    create = Route(service.methods_by_name["CreateStoragePoolVolume"])
+    request = sp.CreateStoragePoolVolumeRequest(pool="p", volume={"name": "v", "type": "custom"})
+    assert create.path(request) == "/1.0/storage-pools/p/volumes/custom"
+
+
+def test_a_binding_with_another_method_only_documents_what_lxd_serves() -> None:
+    method = container_service_pb2.DESCRIPTOR.services_by_name["ContainerService"].methods_by_name[
+        "UpdateContainerTemplateFile"
+    ]
+    route = Route(method)  # POST, with PUT as an additional binding: LXD 5.0 answers PUT with 501
+    request = container_service_pb2.UpdateContainerTemplateFileRequest(name="c")
+    assert (route.method, route.path(request)) == ("POST", "/1.0/containers/c/metadata/templates")
+
+
 def test_every_service_is_served_completely() -> None:
     for facade in FACADES:
         for method in facade.service.methods:
@@ -108,6 +131,7 @@ def test_a_servicer_missing_an_rpc_fails_when_defined() -> None:
 
         class Incomplete(Facade):
             service = SERVER_SERVICE
+            GetAPIVersions = ListNames()
             GetServer = Get()
             UpdateServer = Sync()
             GetServerResources = Get()
@@ -118,6 +142,7 @@ def test_a_kind_that_does_not_fit_the_messages_fails_when_defined() -> None:
 
         class Misfit(Facade):
             service = SERVER_SERVICE
+            GetAPIVersions = ListNames()
             GetServer = ListNames()
             UpdateServer = Sync()
             PatchServer = Sync()

@@ -98,7 +98,7 @@ SCOPE_FIELDS = ("target", "project")
 #: the still running operation. A tenth of the time left, at most this many seconds.
 REPLY_RESERVE = 0.5
 
-_PATH_VARIABLE = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+_PATH_VARIABLE = re.compile(r"\{([a-z_][a-z0-9_.]*)\}")
 _OPERATION = "lxd.api.v1.Operation"
 
 
@@ -138,7 +138,12 @@ def wait_budget(context: Context) -> float | None:
 
 
 class Route:
-    """LXD's method, path template and body field, from an RPC's ``google.api.http`` option."""
+    """LXD's method, path template and body field, from an RPC's ``google.api.http`` option.
+
+    An ``additional_bindings`` entry with the same method and more path variables is a narrower
+    path LXD also serves (``/volumes/{type}`` beside ``/volumes``): :meth:`path` takes it when the
+    request sets all its variables. Other additional bindings only document what LXD serves.
+    """
 
     def __init__(self, method: MethodDescriptor) -> None:
         options: Any = method.GetOptions()  # typeshed cannot type a generated extension
@@ -150,22 +155,48 @@ class Route:
         self.template: str = getattr(rule, pattern)
         self.body = rule.body
         self.variables = _PATH_VARIABLE.findall(self.template)
-        fields = method.input_type.fields_by_name
-        for name in [*self.variables, *([self.body] if self.body else [])]:
-            if name not in fields:
-                raise TypeError(f"{method.full_name}: {name!r} is not a field of the request")
+        self.narrower: list[tuple[str, list[str]]] = []
+        for binding in rule.additional_bindings:
+            kind = binding.WhichOneof("pattern")
+            template = getattr(binding, kind) if kind else ""
+            variables = _PATH_VARIABLE.findall(template)
+            if kind == pattern and len(variables) > len(self.variables):
+                self.narrower.append((template, variables))
+        for name in [*self.variables, *(v for _, vs in self.narrower for v in vs)]:
+            _field_path(method.input_type, name, method.full_name)
+        if self.body and self.body not in method.input_type.fields_by_name:
+            raise TypeError(f"{method.full_name}: {self.body!r} is not a field of the request")
 
     def path(self, request: Message) -> str:
         """The path with the request's fields in it (escaped); an empty one is refused."""
+        for template, variables in self.narrower:
+            if all(str(_field_value(request, name)) for name in variables):
+                return _PATH_VARIABLE.sub(lambda m: _escaped(request, m.group(1)), template)
+        return _PATH_VARIABLE.sub(lambda m: _escaped(request, m.group(1)), self.template)
 
-        def value(match: re.Match[str]) -> str:
-            name = match.group(1)
-            text = str(getattr(request, name))
-            if not text:
-                raise InvalidRequest(f"{name} is required", field=name)
-            return quote(text, safe="")
 
-        return _PATH_VARIABLE.sub(value, self.template)
+def _field_path(message: Descriptor, name: str, rpc: str) -> None:
+    """Check that a path variable (``pool``, ``volume.type``) names a scalar of the request."""
+    current: Descriptor | None = message
+    for part in name.split("."):
+        field = current.fields_by_name.get(part) if current is not None else None
+        if field is None:
+            raise TypeError(f"{rpc}: {name!r} is not a field of the request")
+        current = field.message_type
+
+
+def _field_value(request: Message, name: str) -> Any:
+    value: Any = request
+    for part in name.split("."):
+        value = getattr(value, part)
+    return value
+
+
+def _escaped(request: Message, name: str) -> str:
+    text = str(_field_value(request, name))
+    if not text:
+        raise InvalidRequest(f"{name} is required", field=name)
+    return quote(text, safe="")
 
 
 def scope_query(request: Message) -> dict[str, str | int | bool | None]:

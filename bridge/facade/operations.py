@@ -7,7 +7,12 @@ here; they also show how an RPC that fits no kind of :mod:`bridge.facade.common`
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
 from typing import Any
+
+from websockets.exceptions import ConnectionClosed
 
 from bridge import codec
 from bridge.errors import InvalidRequest
@@ -22,6 +27,7 @@ from bridge.facade.common import (
     service_descriptor,
     wait_budget,
 )
+from bridge.facade.streams import first_request
 from lxd.api.v1 import operation_pb2, operation_service_pb2
 from lxd.api.v1.operation_service_pb2 import (
     GetOperationsRequest,
@@ -30,6 +36,9 @@ from lxd.api.v1.operation_service_pb2 import (
     GetOperationUUIDsResponse,
     GetOperationWaitRequest,
     GetOperationWaitResponse,
+    GetOperationWebsocketClosed,
+    GetOperationWebsocketRequest,
+    GetOperationWebsocketResponse,
 )
 
 __all__ = ["OperationFacade"]
@@ -80,6 +89,48 @@ class OperationFacade(Facade):
             wait = budget if wait is None else min(wait, budget)
         operation = await self.lxd.operations.wait(request.name, wait, raise_on_failure=False)
         return GetOperationWaitResponse(operation=decode(operation_pb2.Operation, operation))
+
+    async def GetOperationWebsocket(
+        self, requests: AsyncIterator[GetOperationWebsocketRequest], context: Context
+    ) -> AsyncIterator[GetOperationWebsocketResponse]:
+        """Relay one operation websocket both ways until it closes, then say how it closed.
+
+        Frames from the client are sent by a task of their own, so neither direction waits for
+        the other; leaving early (cancel, deadline, error) closes the websocket.
+        """
+        first, rest = await first_request(requests)
+        if not first.name or not first.secret:
+            raise InvalidRequest("name and secret are required", field="secret")
+        path = f"/1.0/operations/{first.name}/websocket"
+        ws = await self.lxd.connection.websocket(path, query={"secret": first.secret})
+
+        async def send() -> None:
+            async for request in rest:
+                frame = request.WhichOneof("frame")
+                if frame is not None:
+                    await ws.send(request.binary if frame == "binary" else request.text)
+
+        pump = asyncio.create_task(send(), name="operation-websocket-input")
+        try:
+            with contextlib.suppress(ConnectionClosed):
+                async for message in ws:
+                    if isinstance(message, bytes):
+                        yield GetOperationWebsocketResponse(binary=message)
+                    else:
+                        yield GetOperationWebsocketResponse(text=message)
+            if pump.done() and not pump.cancelled() and pump.exception() is not None:
+                raise pump.exception()  # type: ignore[misc]
+            yield GetOperationWebsocketResponse(
+                closed=GetOperationWebsocketClosed(
+                    code=ws.close_code if ws.close_code is not None else 1006,
+                    reason=ws.close_reason or "",
+                )
+            )
+        finally:
+            pump.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await pump
+            await ws.close()
 
 
 def _by_status(metadata: Any, item_type: type) -> list[Any]:

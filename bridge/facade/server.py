@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from bridge.facade.common import Facade, Get, Patch, Sync, service_descriptor
+from bridge.facade.common import Facade, Get, ListNames, Patch, Sync, service_descriptor
 from lxd.api.v1 import server_service_pb2
 
 __all__ = ["ServerFacade"]
 
 
 class ServerFacade(Facade):
-    """GET/PUT/PATCH /1.0 and GET /1.0/resources."""
+    """GET /, GET/PUT/PATCH /1.0 and GET /1.0/resources."""
 
     service = service_descriptor(server_service_pb2, "ServerService")
 
+    GetAPIVersions = ListNames()
     GetServer = Get()
     UpdateServer = Sync()
     PatchServer = Patch()

@@ -6,6 +6,7 @@ operation running, list it, and wait for it.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Callable
 
 import grpc
@@ -112,3 +113,57 @@ async def test_cancelling_an_operation_lxd_cannot_cancel_is_invalid_argument(
     assert caught.value.code() == grpc.StatusCode.INVALID_ARGUMENT
     assert error_details(caught.value).info.metadata["error"] == caught.value.details()
     await operations.GetOperationWait(pb.GetOperationWaitRequest(name=stopping.id))
+
+
+async def test_an_exec_runs_over_its_raw_operation_websockets(
+    lxd: LxdClient, running: str, operations: OperationServiceStub
+) -> None:
+    # The raw form of ExecContainer: LXD starts the command once every data fd is connected.
+    body = {"command": ["sh", "-c", "read x; echo got:$x; echo oops >&2"],
+            "wait-for-websocket": True, "interactive": False}  # fmt: skip
+    async with await lxd.operations.start(
+        "POST", f"/1.0/containers/{running}/exec", json=body, timeout=30
+    ) as operation:
+        fds = operation.metadata["fds"]
+        queues = {fd: asyncio.Queue[pb.GetOperationWebsocketRequest | None]() for fd in fds}
+
+        async def requests(fd: str) -> AsyncIterator[pb.GetOperationWebsocketRequest]:
+            yield pb.GetOperationWebsocketRequest(name=operation.id, secret=fds[fd])
+            while (request := await queues[fd].get()) is not None:
+                yield request
+
+        streams = {fd: operations.GetOperationWebsocket(requests(fd)) for fd in fds}
+        await queues["0"].put(pb.GetOperationWebsocketRequest(binary=b"hello\n"))
+        await queues["0"].put(pb.GetOperationWebsocketRequest(text=""))  # end of stdin
+
+        async def read(fd: str) -> tuple[bytes, pb.GetOperationWebsocketClosed]:
+            data = b""
+            async for reply in streams[fd]:
+                if reply.WhichOneof("event") == "binary":
+                    data += reply.binary
+                elif reply.WhichOneof("event") == "closed":
+                    return data, reply.closed
+            raise AssertionError(f"fd {fd} ended without `closed`")
+
+        (out, _), (err, _) = await asyncio.wait_for(asyncio.gather(read("1"), read("2")), 30)
+        # Each stream ended with `closed` (LXD 5.0.2 drops these sockets without a close frame:
+        # code 1006), after exactly what the command wrote.
+        assert out == b"got:hello\n" and err == b"oops\n"
+        result = await operation.wait(30)
+        assert result["metadata"]["return"] == 0
+        for queue in queues.values():
+            await queue.put(None)
+        for call in streams.values():
+            call.cancel()
+
+
+async def test_a_wrong_websocket_secret_is_permission_denied(
+    operations: OperationServiceStub,
+) -> None:
+    async def requests() -> AsyncIterator[pb.GetOperationWebsocketRequest]:
+        yield pb.GetOperationWebsocketRequest(name=UNKNOWN_UUID, secret="nope")
+
+    with pytest.raises(grpc.aio.AioRpcError) as err:
+        async for _ in operations.GetOperationWebsocket(requests()):
+            pass
+    assert err.value.code() in (grpc.StatusCode.NOT_FOUND, grpc.StatusCode.PERMISSION_DENIED)

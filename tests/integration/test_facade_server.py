@@ -37,6 +37,11 @@ async def user_key(
         )
 
 
+async def test_get_api_versions_lists_1_0(server: ServerServiceStub) -> None:
+    reply = await server.GetAPIVersions(pb.GetAPIVersionsRequest())
+    assert list(reply.names) == ["1.0"]
+
+
 async def test_get_server_returns_the_server_and_its_etag(
     server: ServerServiceStub, lxd_sandbox: LxdSandbox
 ) -> None:

@@ -266,6 +266,19 @@ async def test_a_container_volume_is_listed_singular_and_found_by_the_plural_typ
         )
         assert got.volume.name == container and got.volume.type == "container"
 
+    # GET .../volumes/<type> lists one type only (the narrower binding of the http rule).
+    await pools.CreateStoragePoolVolume(
+        pb.CreateStoragePoolVolumeRequest(pool=pool, volume={"name": "data", "type": "custom"})
+    )
+    custom = await pools.GetStoragePoolVolumeNames(
+        pb.GetStoragePoolVolumeNamesRequest(pool=pool, type="custom")
+    )
+    assert list(custom.names) == ["custom/data"]
+    only = await pools.GetStoragePoolVolumes(
+        pb.GetStoragePoolVolumesRequest(pool=pool, type="container")
+    )
+    assert [(v.type, v.name) for v in only.volumes] == [("container", container)]
+
 
 async def test_a_missing_volume_is_not_found_and_a_taken_name_already_exists(
     pools: StoragePoolServiceStub, pool: str

@@ -69,3 +69,33 @@ class DeleteOperationRequest(_message.Message):
 class DeleteOperationResponse(_message.Message):
     __slots__ = ()
     def __init__(self) -> None: ...
+
+class GetOperationWebsocketRequest(_message.Message):
+    __slots__ = ("name", "secret", "binary", "text")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    SECRET_FIELD_NUMBER: _ClassVar[int]
+    BINARY_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    secret: str
+    binary: bytes
+    text: str
+    def __init__(self, name: _Optional[str] = ..., secret: _Optional[str] = ..., binary: _Optional[bytes] = ..., text: _Optional[str] = ...) -> None: ...
+
+class GetOperationWebsocketResponse(_message.Message):
+    __slots__ = ("binary", "text", "closed")
+    BINARY_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    CLOSED_FIELD_NUMBER: _ClassVar[int]
+    binary: bytes
+    text: str
+    closed: GetOperationWebsocketClosed
+    def __init__(self, binary: _Optional[bytes] = ..., text: _Optional[str] = ..., closed: _Optional[_Union[GetOperationWebsocketClosed, _Mapping]] = ...) -> None: ...
+
+class GetOperationWebsocketClosed(_message.Message):
+    __slots__ = ("code", "reason")
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    code: int
+    reason: str
+    def __init__(self, code: _Optional[int] = ..., reason: _Optional[str] = ...) -> None: ...

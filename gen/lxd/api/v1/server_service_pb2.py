@@ -28,13 +28,15 @@ from lxd.api.v1 import resource_pb2 as lxd_dot_api_dot_v1_dot_resource__pb2
 from lxd.api.v1 import server_pb2 as lxd_dot_api_dot_v1_dot_server__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1flxd/api/v1/server_service.proto\x12\nlxd.api.v1\x1a\x1cgoogle/api/annotations.proto\x1a google/protobuf/field_mask.proto\x1a\x19lxd/api/v1/resource.proto\x1a\x17lxd/api/v1/server.proto\"\x12\n\x10GetServerRequest\"E\n\x11GetServerResponse\x12\"\n\x06server\x18\x01 \x01(\x0b\x32\x12.lxd.api.v1.Server\x12\x0c\n\x04\x65tag\x18\x02 \x01(\t\"J\n\x13UpdateServerRequest\x12%\n\x06server\x18\x01 \x01(\x0b\x32\x15.lxd.api.v1.ServerPut\x12\x0c\n\x04\x65tag\x18\x02 \x01(\t\"\x16\n\x14UpdateServerResponse\"z\n\x12PatchServerRequest\x12%\n\x06server\x18\x01 \x01(\x0b\x32\x15.lxd.api.v1.ServerPut\x12/\n\x0bupdate_mask\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\x12\x0c\n\x04\x65tag\x18\x03 \x01(\t\"\x15\n\x13PatchServerResponse\"\x1b\n\x19GetServerResourcesRequest\"F\n\x1aGetServerResourcesResponse\x12(\n\tresources\x18\x01 \x01(\x0b\x32\x15.lxd.api.v1.Resources2\xb3\x03\n\rServerService\x12V\n\tGetServer\x12\x1c.lxd.api.v1.GetServerRequest\x1a\x1d.lxd.api.v1.GetServerResponse\"\x0c\x82\xd3\xe4\x93\x02\x06\x12\x04/1.0\x12g\n\x0cUpdateServer\x12\x1f.lxd.api.v1.UpdateServerRequest\x1a .lxd.api.v1.UpdateServerResponse\"\x14\x82\xd3\xe4\x93\x02\x0e\x1a\x04/1.0:\x06server\x12\x64\n\x0bPatchServer\x12\x1e.lxd.api.v1.PatchServerRequest\x1a\x1f.lxd.api.v1.PatchServerResponse\"\x14\x82\xd3\xe4\x93\x02\x0e\x32\x04/1.0:\x06server\x12{\n\x12GetServerResources\x12%.lxd.api.v1.GetServerResourcesRequest\x1a&.lxd.api.v1.GetServerResourcesResponse\"\x16\x82\xd3\xe4\x93\x02\x10\x12\x0e/1.0/resourcesb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1flxd/api/v1/server_service.proto\x12\nlxd.api.v1\x1a\x1cgoogle/api/annotations.proto\x1a google/protobuf/field_mask.proto\x1a\x19lxd/api/v1/resource.proto\x1a\x17lxd/api/v1/server.proto\"\x17\n\x15GetAPIVersionsRequest\"\'\n\x16GetAPIVersionsResponse\x12\r\n\x05names\x18\x01 \x03(\t\"\x12\n\x10GetServerRequest\"E\n\x11GetServerResponse\x12\"\n\x06server\x18\x01 \x01(\x0b\x32\x12.lxd.api.v1.Server\x12\x0c\n\x04\x65tag\x18\x02 \x01(\t\"J\n\x13UpdateServerRequest\x12%\n\x06server\x18\x01 \x01(\x0b\x32\x15.lxd.api.v1.ServerPut\x12\x0c\n\x04\x65tag\x18\x02 \x01(\t\"\x16\n\x14UpdateServerResponse\"z\n\x12PatchServerRequest\x12%\n\x06server\x18\x01 \x01(\x0b\x32\x15.lxd.api.v1.ServerPut\x12/\n\x0bupdate_mask\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\x12\x0c\n\x04\x65tag\x18\x03 \x01(\t\"\x15\n\x13PatchServerResponse\"\x1b\n\x19GetServerResourcesRequest\"F\n\x1aGetServerResourcesResponse\x12(\n\tresources\x18\x01 \x01(\x0b\x32\x15.lxd.api.v1.Resources2\x97\x04\n\rServerService\x12\x62\n\x0eGetAPIVersions\x12!.lxd.api.v1.GetAPIVersionsRequest\x1a\".lxd.api.v1.GetAPIVersionsResponse\"\t\x82\xd3\xe4\x93\x02\x03\x12\x01/\x12V\n\tGetServer\x12\x1c.lxd.api.v1.GetServerRequest\x1a\x1d.lxd.api.v1.GetServerResponse\"\x0c\x82\xd3\xe4\x93\x02\x06\x12\x04/1.0\x12g\n\x0cUpdateServer\x12\x1f.lxd.api.v1.UpdateServerRequest\x1a .lxd.api.v1.UpdateServerResponse\"\x14\x82\xd3\xe4\x93\x02\x0e\x1a\x04/1.0:\x06server\x12\x64\n\x0bPatchServer\x12\x1e.lxd.api.v1.PatchServerRequest\x1a\x1f.lxd.api.v1.PatchServerResponse\"\x14\x82\xd3\xe4\x93\x02\x0e\x32\x04/1.0:\x06server\x12{\n\x12GetServerResources\x12%.lxd.api.v1.GetServerResourcesRequest\x1a&.lxd.api.v1.GetServerResourcesResponse\"\x16\x82\xd3\xe4\x93\x02\x10\x12\x0e/1.0/resourcesb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'lxd.api.v1.server_service_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
+  _globals['_SERVERSERVICE'].methods_by_name['GetAPIVersions']._loaded_options = None
+  _globals['_SERVERSERVICE'].methods_by_name['GetAPIVersions']._serialized_options = b'\202\323\344\223\002\003\022\001/'
   _globals['_SERVERSERVICE'].methods_by_name['GetServer']._loaded_options = None
   _globals['_SERVERSERVICE'].methods_by_name['GetServer']._serialized_options = b'\202\323\344\223\002\006\022\004/1.0'
   _globals['_SERVERSERVICE'].methods_by_name['UpdateServer']._loaded_options = None
@@ -43,22 +45,26 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_SERVERSERVICE'].methods_by_name['PatchServer']._serialized_options = b'\202\323\344\223\002\0162\004/1.0:\006server'
   _globals['_SERVERSERVICE'].methods_by_name['GetServerResources']._loaded_options = None
   _globals['_SERVERSERVICE'].methods_by_name['GetServerResources']._serialized_options = b'\202\323\344\223\002\020\022\016/1.0/resources'
-  _globals['_GETSERVERREQUEST']._serialized_start=163
-  _globals['_GETSERVERREQUEST']._serialized_end=181
-  _globals['_GETSERVERRESPONSE']._serialized_start=183
-  _globals['_GETSERVERRESPONSE']._serialized_end=252
-  _globals['_UPDATESERVERREQUEST']._serialized_start=254
-  _globals['_UPDATESERVERREQUEST']._serialized_end=328
-  _globals['_UPDATESERVERRESPONSE']._serialized_start=330
-  _globals['_UPDATESERVERRESPONSE']._serialized_end=352
-  _globals['_PATCHSERVERREQUEST']._serialized_start=354
-  _globals['_PATCHSERVERREQUEST']._serialized_end=476
-  _globals['_PATCHSERVERRESPONSE']._serialized_start=478
-  _globals['_PATCHSERVERRESPONSE']._serialized_end=499
-  _globals['_GETSERVERRESOURCESREQUEST']._serialized_start=501
-  _globals['_GETSERVERRESOURCESREQUEST']._serialized_end=528
-  _globals['_GETSERVERRESOURCESRESPONSE']._serialized_start=530
-  _globals['_GETSERVERRESOURCESRESPONSE']._serialized_end=600
-  _globals['_SERVERSERVICE']._serialized_start=603
-  _globals['_SERVERSERVICE']._serialized_end=1038
+  _globals['_GETAPIVERSIONSREQUEST']._serialized_start=163
+  _globals['_GETAPIVERSIONSREQUEST']._serialized_end=186
+  _globals['_GETAPIVERSIONSRESPONSE']._serialized_start=188
+  _globals['_GETAPIVERSIONSRESPONSE']._serialized_end=227
+  _globals['_GETSERVERREQUEST']._serialized_start=229
+  _globals['_GETSERVERREQUEST']._serialized_end=247
+  _globals['_GETSERVERRESPONSE']._serialized_start=249
+  _globals['_GETSERVERRESPONSE']._serialized_end=318
+  _globals['_UPDATESERVERREQUEST']._serialized_start=320
+  _globals['_UPDATESERVERREQUEST']._serialized_end=394
+  _globals['_UPDATESERVERRESPONSE']._serialized_start=396
+  _globals['_UPDATESERVERRESPONSE']._serialized_end=418
+  _globals['_PATCHSERVERREQUEST']._serialized_start=420
+  _globals['_PATCHSERVERREQUEST']._serialized_end=542
+  _globals['_PATCHSERVERRESPONSE']._serialized_start=544
+  _globals['_PATCHSERVERRESPONSE']._serialized_end=565
+  _globals['_GETSERVERRESOURCESREQUEST']._serialized_start=567
+  _globals['_GETSERVERRESOURCESREQUEST']._serialized_end=594
+  _globals['_GETSERVERRESOURCESRESPONSE']._serialized_start=596
+  _globals['_GETSERVERRESOURCESRESPONSE']._serialized_end=666
+  _globals['_SERVERSERVICE']._serialized_start=669
+  _globals['_SERVERSERVICE']._serialized_end=1204
 # @@protoc_insertion_point(module_scope)

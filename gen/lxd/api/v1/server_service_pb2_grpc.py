@@ -39,6 +39,11 @@ class ServerServiceStub:
         Args:
             channel: A grpc.Channel.
         """
+        self.GetAPIVersions = channel.unary_unary(
+                '/lxd.api.v1.ServerService/GetAPIVersions',
+                request_serializer=lxd_dot_api_dot_v1_dot_server__service__pb2.GetAPIVersionsRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_server__service__pb2.GetAPIVersionsResponse.FromString,
+                _registered_method=True)
         self.GetServer = channel.unary_unary(
                 '/lxd.api.v1.ServerService/GetServer',
                 request_serializer=lxd_dot_api_dot_v1_dot_server__service__pb2.GetServerRequest.SerializeToString,
@@ -68,6 +73,13 @@ class ServerServiceServicer:
     ServerService is the LXD daemon itself: its configuration (GET/PUT/PATCH /1.0) and its host's
     resources. RPC names are the LXD Go client's method names.
     """
+
+    def GetAPIVersions(self, request, context):
+        """Gets the API versions the daemon serves (GET /, which lists "/1.0"): ["1.0"].
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
 
     def GetServer(self, request, context):
         """Gets the server: configuration, API extensions, environment. Returns LXD's ETag of the
@@ -103,6 +115,11 @@ class ServerServiceServicer:
 
 def add_ServerServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
+            'GetAPIVersions': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetAPIVersions,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_server__service__pb2.GetAPIVersionsRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_server__service__pb2.GetAPIVersionsResponse.SerializeToString,
+            ),
             'GetServer': grpc.unary_unary_rpc_method_handler(
                     servicer.GetServer,
                     request_deserializer=lxd_dot_api_dot_v1_dot_server__service__pb2.GetServerRequest.FromString,
@@ -138,6 +155,33 @@ class ServerService:
     ServerService is the LXD daemon itself: its configuration (GET/PUT/PATCH /1.0) and its host's
     resources. RPC names are the LXD Go client's method names.
     """
+
+    @staticmethod
+    def GetAPIVersions(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.ServerService/GetAPIVersions',
+            lxd_dot_api_dot_v1_dot_server__service__pb2.GetAPIVersionsRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_server__service__pb2.GetAPIVersionsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
 
     @staticmethod
     def GetServer(request,

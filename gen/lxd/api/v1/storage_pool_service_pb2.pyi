@@ -119,14 +119,16 @@ class DeleteStoragePoolResponse(_message.Message):
     def __init__(self) -> None: ...
 
 class GetStoragePoolVolumeNamesRequest(_message.Message):
-    __slots__ = ("pool", "target", "project")
+    __slots__ = ("pool", "target", "project", "type")
     POOL_FIELD_NUMBER: _ClassVar[int]
     TARGET_FIELD_NUMBER: _ClassVar[int]
     PROJECT_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
     pool: str
     target: str
     project: str
-    def __init__(self, pool: _Optional[str] = ..., target: _Optional[str] = ..., project: _Optional[str] = ...) -> None: ...
+    type: str
+    def __init__(self, pool: _Optional[str] = ..., target: _Optional[str] = ..., project: _Optional[str] = ..., type: _Optional[str] = ...) -> None: ...
 
 class GetStoragePoolVolumeNamesResponse(_message.Message):
     __slots__ = ("names",)
@@ -135,14 +137,16 @@ class GetStoragePoolVolumeNamesResponse(_message.Message):
     def __init__(self, names: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class GetStoragePoolVolumesRequest(_message.Message):
-    __slots__ = ("pool", "target", "project")
+    __slots__ = ("pool", "target", "project", "type")
     POOL_FIELD_NUMBER: _ClassVar[int]
     TARGET_FIELD_NUMBER: _ClassVar[int]
     PROJECT_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
     pool: str
     target: str
     project: str
-    def __init__(self, pool: _Optional[str] = ..., target: _Optional[str] = ..., project: _Optional[str] = ...) -> None: ...
+    type: str
+    def __init__(self, pool: _Optional[str] = ..., target: _Optional[str] = ..., project: _Optional[str] = ..., type: _Optional[str] = ...) -> None: ...
 
 class GetStoragePoolVolumesResponse(_message.Message):
     __slots__ = ("volumes",)
