@@ -208,3 +208,16 @@ def test_lxd_errors_keep_lxds_code_and_message() -> None:
     info = error_details_pb2.ErrorInfo()
     status_pb2.Status.FromString(status.trailing_metadata[0][1]).details[0].Unpack(info)
     assert dict(info.metadata) == {"error_code": "404", "error": "Instance not found"}
+
+
+def test_a_key_lxd_adds_is_dropped_and_logged_once(caplog: pytest.LogCaptureFixture) -> None:
+    from bridge.facade.common import decode
+
+    key = f"future_key_{id(caplog)}"
+    with caplog.at_level("WARNING", logger="bridge.facade.common"):
+        first = decode(container_pb2.Container, {"name": "c1", key: 1})
+        decode(container_pb2.Container, {"name": "c2", key: 2})
+    assert first.name == "c1"
+    assert [r.getMessage() for r in caplog.records] == [
+        f"LXD sent keys the schema does not have (dropped): Container.{key}"
+    ]

@@ -283,8 +283,18 @@ def encode(message: Message, dialect: codec.Dialect, *, field: str) -> JsonObjec
 
 
 def decode(message_type: type[M], payload: Any) -> M:
-    """Read LXD's JSON into a message (a failure is INTERNAL: LXD sent it)."""
-    return cast(M, codec.from_json(message_type, payload))
+    """Read LXD's JSON into a message (a failure is INTERNAL: LXD sent it).
+
+    Keys no field reads are kept out of the message and counted in ``codec.UNKNOWN_KEYS``; the
+    first time a key turns up it is logged, since it means LXD has grown a field this schema
+    lacks.
+    """
+    before = len(codec.UNKNOWN_KEYS)
+    message = cast(M, codec.from_json(message_type, payload))
+    if len(codec.UNKNOWN_KEYS) != before:
+        new = list(codec.UNKNOWN_KEYS)[before:]  # a Counter keeps insertion order
+        _log.warning("LXD sent keys the schema does not have (dropped): %s", ", ".join(new))
+    return message
 
 
 # -- the facade base ---------------------------------------------------------------------------
