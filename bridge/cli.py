@@ -219,8 +219,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
-    if logging.getLogger().level > logging.DEBUG:
-        logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per LXD request
     try:
         asyncio.run(_serve(opts))
     except StartupError as e:

@@ -1,7 +1,8 @@
 """GetContainer through the bridge against the same call made directly to LXD's REST API.
 
-Both go to the same LXD over the same unix socket, side by side in one run:
-- direct: an httpx client on the socket, ``GET /1.0/containers/<name>`` and orjson parsing;
+All go to the same LXD over the same unix socket, side by side in one run:
+- direct httpx: an httpx client on the socket, ``GET /1.0/containers/<name>`` and orjson parsing;
+- direct aiohttp: the same with an aiohttp session (the HTTP client the bridge's transport uses);
 - bridge: a grpc.aio channel to the bridge (``python -m bridge serve``, its own process) calling
   ``ContainerService.GetContainer``, which does that same GET, decodes it with the codec and
   answers a typed ``Container``.
@@ -23,6 +24,7 @@ import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+import aiohttp
 import grpc
 import httpx
 import orjson
@@ -78,8 +80,12 @@ def _pct(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p * (len(ordered) - 1)))]
 
 
-async def run() -> list[tuple[str, str, str, str]]:
-    """Rows of (measure, direct, bridge, ratio)."""
+#: The contenders, in the order they alternate and appear in the table.
+CONTENDERS = ("httpx", "aiohttp", "bridge")
+
+
+async def run() -> list[tuple[str, ...]]:
+    """Rows of (measure, direct httpx, direct aiohttp, bridge, bridge/httpx, bridge/aiohttp)."""
     info = _sandbox()
     sock = info["socket"]
     name = f"bench-{secrets.token_hex(4)}"
@@ -96,41 +102,59 @@ async def run() -> list[tuple[str, str, str, str]]:
             http = httpx.AsyncClient(
                 transport=httpx.AsyncHTTPTransport(uds=sock), base_url="http://lxd"
             )
+            session = aiohttp.ClientSession(
+                connector=aiohttp.UnixConnector(path=sock), base_url="http://lxd"
+            )
             channel = grpc.aio.insecure_channel(f"127.0.0.1:{port}")
             await asyncio.wait_for(channel.channel_ready(), 30)
             stub = container_service_pb2_grpc.ContainerServiceStub(channel)
             request = container_service_pb2.GetContainerRequest(name=name)
 
-            async def direct() -> object:
+            async def direct_httpx() -> object:
                 response = await http.get(f"/1.0/containers/{name}")
                 return orjson.loads(response.content)["metadata"]
+
+            async def direct_aiohttp() -> object:
+                async with session.get(f"/1.0/containers/{name}") as response:
+                    return orjson.loads(await response.read())["metadata"]
 
             async def bridge() -> object:
                 return await stub.GetContainer(request)
 
-            await _latencies(direct, 50)  # warm up both paths
-            await _latencies(bridge, 50)
-            lat: dict[str, list[float]] = {"direct": [], "bridge": []}
+            calls = {"httpx": direct_httpx, "aiohttp": direct_aiohttp, "bridge": bridge}
+            for call in calls.values():  # warm up every path
+                await _latencies(call, 50)
+            lat: dict[str, list[float]] = {k: [] for k in CONTENDERS}
             for _ in range(ROUNDS):
-                lat["direct"] += await _latencies(direct, PER_ROUND)
-                lat["bridge"] += await _latencies(bridge, PER_ROUND)
-            rps: dict[str, list[float]] = {"direct": [], "bridge": []}
+                for k in CONTENDERS:
+                    lat[k] += await _latencies(calls[k], PER_ROUND)
+            rps: dict[str, list[float]] = {k: [] for k in CONTENDERS}
             for _ in range(2):
-                rps["direct"].append(await _throughput(direct))
-                rps["bridge"].append(await _throughput(bridge))
+                for k in CONTENDERS:
+                    rps[k].append(await _throughput(calls[k]))
             await channel.close()
             await http.aclose()
+            await session.close()
         finally:
             server.terminate()
             server.wait(30)
             await lxd.operations.run("DELETE", f"/1.0/containers/{name}", timeout=60)
 
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for label, p in (("p50 latency, 1 client", 0.50), ("p99 latency, 1 client", 0.99)):
-        d, b = _pct(lat["direct"], p) * 1e3, _pct(lat["bridge"], p) * 1e3
-        rows.append((label, f"{d:.2f} ms", f"{b:.2f} ms", f"{b / d:.2f}x"))
-    d, b = statistics.median(rps["direct"]), statistics.median(rps["bridge"])
-    rows.append((f"throughput, {CONCURRENCY} clients", f"{d:.0f}/s", f"{b:.0f}/s", f"{b / d:.2f}x"))
+        h, a, b = (_pct(lat[k], p) * 1e3 for k in CONTENDERS)
+        rows.append(
+            (label, f"{h:.2f} ms", f"{a:.2f} ms", f"{b:.2f} ms", f"{b / h:.2f}x", f"{b / a:.2f}x")
+        )
+    h, a, b = (statistics.median(rps[k]) for k in CONTENDERS)
+    rows.append(
+        (
+            f"throughput, {CONCURRENCY} clients",
+            *(f"{v:.0f}/s" for v in (h, a, b)),
+            f"{b / h:.2f}x",
+            f"{b / a:.2f}x",
+        )
+    )
     return rows
 
 
@@ -139,8 +163,11 @@ def main() -> None:
     rows = asyncio.run(run())
     print("## GetContainer: bridge vs direct REST on the same socket")
     print()
-    print("| measure | direct REST | through the bridge | bridge / direct |")
-    print("|---|---:|---:|---|")
+    print(
+        "| measure | direct REST (httpx) | direct REST (aiohttp) | through the bridge "
+        "| bridge / direct httpx | bridge / direct aiohttp |"
+    )
+    print("|---|---:|---:|---:|---|---|")
     for row in rows:
         print("| " + " | ".join(row) + " |")
     print()

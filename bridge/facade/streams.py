@@ -3,7 +3,7 @@ uploads fed from a client stream, downloads cut in chunks, and aborting with a r
 
 Memory stays bounded because nothing is read whole: a download reads LXD's body one chunk at a
 time and yields it to gRPC, whose flow control holds the next read back until the client takes
-it; an upload hands LXD (httpx) an async iterator over the client's messages, read only as fast
+it; an upload hands LXD (aiohttp) an async iterator over the client's messages, read only as fast
 as LXD takes the body.
 """
 

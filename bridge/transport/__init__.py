@@ -4,7 +4,7 @@ Modules by responsibility:
 
 - ``endpoint``: where LXD listens (``unix://``, socket discovery, ``https://`` with TLS);
 - ``envelope``: the one function that decodes LXD's response envelope;
-- ``connection``: pooled HTTP (httpx) and websockets for one endpoint, bounded concurrency;
+- ``connection``: pooled HTTP (aiohttp) and websockets for one endpoint, bounded concurrency;
 - ``events``: ``/1.0/events`` fanned out to local subscribers;
 - ``operations``: start (events first), wait, cancel;
 - ``websocket``: exec and console sessions;

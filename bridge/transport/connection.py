@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import io
 from collections.abc import AsyncIterable, AsyncIterator, Mapping
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Any, NoReturn
 from urllib.parse import urlencode
 
-import httpx
+import aiohttp
 import orjson
 from websockets.asyncio.client import ClientConnection, connect, unix_connect
 from websockets.exceptions import InvalidStatus, WebSocketException
@@ -24,8 +25,19 @@ DEFAULT_CONCURRENCY = 32
 _MAX_ERROR_BODY = 1 << 20
 #: Largest websocket frame accepted (LXD sends exec output in frames of at most 128 KiB).
 WS_MAX_FRAME = 16 << 20
+#: Seconds to establish a connection (LXD itself decides how long a request takes).
+_CONNECT_TIMEOUT = 10.0
+#: Seconds an idle pooled connection is kept.
+_KEEPALIVE = 5.0
+#: Larger ``bytes`` bodies are handed to aiohttp as a file-like object, sent in pieces (aiohttp
+#: warns about big raw ``bytes`` bodies, which it writes at once).
+_BIG_BODY = 1 << 20
+#: Headers aiohttp would add on its own: LXD answers identity anyway, and a body's
+#: ``Content-Type`` is the caller's to set (aiohttp would default to application/octet-stream).
+_SKIP_AUTO_HEADERS = ("Accept-Encoding", "Content-Type")
 
 Query = Mapping[str, str | int | bool | None]
+Content = bytes | AsyncIterable[bytes] | None
 
 
 def with_query(path: str, query: Query | None) -> str:
@@ -45,49 +57,104 @@ def with_query(path: str, query: Query | None) -> str:
 class RawResponse:
     """A streamed raw (non-envelope) LXD response: headers now, body as an async iterator."""
 
-    def __init__(self, response: httpx.Response) -> None:
+    def __init__(self, response: aiohttp.ClientResponse) -> None:
         self._response = response
-        self.http_status = response.status_code
+        self.http_status = response.status
         self.headers = response.headers
 
     async def aiter_bytes(self, chunk_size: int = 64 * 1024) -> AsyncIterator[bytes]:
-        """Yield the body in chunks of at most ``chunk_size`` bytes as they arrive."""
+        """Yield the body in chunks of ``chunk_size`` bytes (the last one may be shorter),
+        each as soon as it is complete; nothing more is read until it is taken."""
+        content = self._response.content
+        pending = bytearray()
         try:
-            async for chunk in self._response.aiter_bytes(chunk_size):
-                yield chunk
-        except httpx.TimeoutException as e:
+            while data := await content.read(chunk_size - len(pending)):
+                if not pending and len(data) == chunk_size:
+                    yield data
+                    continue
+                pending += data
+                if len(pending) == chunk_size:
+                    yield bytes(pending)
+                    pending.clear()
+        except TimeoutError as e:
             raise TransportTimeout(f"LXD stream timed out: {e}") from e
-        except httpx.TransportError as e:
-            raise TransportError(f"LXD stream broke: {e}") from e
+        except (aiohttp.ClientError, OSError) as e:
+            raise TransportError(f"LXD stream broke: {e!r}") from e
+        if pending:
+            yield bytes(pending)
+
+
+class _Body:
+    """A request body from an async iterator, which remembers whether the iterator itself
+    failed: aiohttp reports that as a connection error, but it is the caller's error."""
+
+    def __init__(self, source: AsyncIterable[bytes]) -> None:
+        self.source = source
+        self.error: Exception | None = None
+
+    async def chunks(self) -> AsyncIterator[bytes]:
+        iterator = aiter(self.source)
+        while True:
+            try:
+                chunk = await anext(iterator)
+            except StopAsyncIteration:
+                return
+            except Exception as e:
+                self.error = e
+                raise
+            yield chunk
 
 
 class Connection:
     """One pooled, keep-alive HTTP client plus websocket dialer for one LXD endpoint.
 
     At most ``concurrency`` HTTP requests (streams included) are in flight at once; websockets
-    are not counted. Use as an async context manager or call :meth:`aclose`.
+    are not counted. Use as an async context manager or call :meth:`aclose`. The HTTP session
+    (aiohttp) is made on first use, since it belongs to the running event loop.
     """
 
     def __init__(self, endpoint: Endpoint, *, concurrency: int = DEFAULT_CONCURRENCY) -> None:
         self.endpoint = endpoint
+        self._concurrency = concurrency
         self._semaphore = asyncio.Semaphore(concurrency)
-        transport = httpx.AsyncHTTPTransport(
-            uds=endpoint.socket_path,
-            verify=endpoint.tls if endpoint.tls is not None else True,
-            limits=httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency),
-        )
-        self._http = httpx.AsyncClient(
-            transport=transport,
-            base_url=endpoint.base_url,
-            # LXD decides how long a request takes; deadlines are passed per call.
-            timeout=httpx.Timeout(None, connect=10.0),
-            trust_env=False,
-            headers={"User-Agent": "lxd-grpc-bridge"},
-        )
+        self._base_url = endpoint.base_url
+        self._session: aiohttp.ClientSession | None = None
+        self._closed = False
+
+    def _http(self) -> aiohttp.ClientSession:
+        session = self._session
+        if session is None:
+            if self._closed:
+                raise RuntimeError("Cannot send a request, as the connection has been closed.")
+            connector: aiohttp.BaseConnector
+            if self.endpoint.socket_path is not None:
+                connector = aiohttp.UnixConnector(
+                    path=self.endpoint.socket_path,
+                    limit=self._concurrency,
+                    keepalive_timeout=_KEEPALIVE,
+                )
+            else:
+                connector = aiohttp.TCPConnector(
+                    ssl=self.endpoint.tls if self.endpoint.tls is not None else True,
+                    limit=self._concurrency,
+                    keepalive_timeout=_KEEPALIVE,
+                )
+            session = self._session = aiohttp.ClientSession(
+                connector=connector,
+                # LXD decides how long a request takes; deadlines are passed per call.
+                timeout=aiohttp.ClientTimeout(total=None, sock_connect=_CONNECT_TIMEOUT),
+                headers={"User-Agent": "lxd-grpc-bridge"},
+                skip_auto_headers=_SKIP_AUTO_HEADERS,
+                trust_env=False,
+            )
+        return session
 
     async def aclose(self) -> None:
         """Close the pooled connections."""
-        await self._http.aclose()
+        self._closed = True
+        session, self._session = self._session, None
+        if session is not None:
+            await session.close()
 
     async def __aenter__(self) -> Connection:
         return self
@@ -116,18 +183,22 @@ class Connection:
         :class:`~bridge.errors.LxdError`, :class:`~bridge.errors.TransportError` or
         :class:`~bridge.errors.ProtocolError`.
         """
-        request = self._build(
-            method, path, json=json, query=query, etag=etag, headers=headers, content=content
+        url, all_headers, data, body = self._build(
+            path, json=json, query=query, etag=etag, headers=headers, content=content
         )
+        session = self._http()
         async with self._semaphore:
             try:
-                async with asyncio.timeout(timeout):
-                    response = await self._http.send(request)
-            except (TimeoutError, httpx.TimeoutException) as e:
-                raise TransportTimeout(f"{method} {path}: LXD did not answer in time") from e
-            except httpx.TransportError as e:
-                raise TransportError(f"{method} {path}: {e!r}") from e
-        return decode_response(response.status_code, response.content, response.headers)
+                async with (
+                    asyncio.timeout(timeout),
+                    session.request(
+                        method, url, headers=all_headers, data=data, allow_redirects=False
+                    ) as response,
+                ):
+                    payload = await response.read()
+            except (TimeoutError, aiohttp.ClientError, OSError) as e:
+                _raise_transport(method, path, e, body)
+        return decode_response(response.status, payload, response.headers)
 
     @asynccontextmanager
     async def stream(
@@ -146,32 +217,35 @@ class Connection:
         error before anything is yielded. ``timeout`` bounds the wait for the response headers;
         the body then streams at the consumer's pace.
         """
-        request = self._build(
-            method, path, json=None, query=query, etag=None, headers=headers, content=content
+        url, all_headers, data, body = self._build(
+            path, json=None, query=query, etag=None, headers=headers, content=content
         )
+        session = self._http()
         async with self._semaphore:
             try:
                 async with asyncio.timeout(timeout):
-                    response = await self._http.send(request, stream=True)
-            except (TimeoutError, httpx.TimeoutException) as e:
-                raise TransportTimeout(f"{method} {path}: LXD did not answer in time") from e
-            except httpx.TransportError as e:
-                raise TransportError(f"{method} {path}: {e!r}") from e
+                    response = await session.request(
+                        method, url, headers=all_headers, data=data, allow_redirects=False
+                    )
+            except (TimeoutError, aiohttp.ClientError, OSError) as e:
+                _raise_transport(method, path, e, body)
             try:
-                if response.status_code >= 400:
-                    body = b""
-                    async for chunk in response.aiter_bytes():
-                        body += chunk
-                        if len(body) > _MAX_ERROR_BODY:
-                            break
-                    decode_response(response.status_code, body, response.headers)
+                if response.status >= 400:
+                    error_body = bytearray()
+                    try:
+                        while chunk := await response.content.readany():
+                            error_body += chunk
+                            if len(error_body) > _MAX_ERROR_BODY:
+                                break
+                    except (TimeoutError, aiohttp.ClientError, OSError) as e:
+                        _raise_transport(method, path, e, body)
+                    decode_response(response.status, bytes(error_body), response.headers)
                 yield RawResponse(response)
             finally:
-                await response.aclose()
+                response.release()
 
     def _build(
         self,
-        method: str,
         path: str,
         /,
         *,
@@ -179,20 +253,24 @@ class Connection:
         query: Query | None,
         etag: str | None,
         headers: Mapping[str, str] | None,
-        content: bytes | AsyncIterable[bytes] | None,
-    ) -> httpx.Request:
+        content: Content,
+    ) -> tuple[str, dict[str, str], Any, _Body | None]:
+        """The URL, the headers, aiohttp's ``data`` and, for a streamed body, its :class:`_Body`."""
         all_headers = dict(headers or {})
         if json is not None:
             content = orjson.dumps(json)
             all_headers["Content-Type"] = "application/json"
         if etag is not None:
             all_headers["If-Match"] = etag
-        return self._http.build_request(
-            method,
-            with_query(path, query),
-            content=content,
-            headers=all_headers,
-        )
+        data: Any = content
+        body = None
+        if isinstance(content, bytes | bytearray | memoryview):
+            if len(content) > _BIG_BODY:
+                data = io.BytesIO(content)
+        elif content is not None:
+            body = _Body(content)
+            data = body.chunks()
+        return self._base_url + with_query(path, query), all_headers, data, body
 
     # -- websockets ----------------------------------------------------------------------------
 
@@ -225,3 +303,13 @@ class Connection:
             raise TransportTimeout(f"websocket {path}: no answer in time") from e
         except (OSError, WebSocketException) as e:
             raise TransportError(f"websocket {path}: {e!r}") from e
+
+
+def _raise_transport(method: str, path: str, error: BaseException, body: _Body | None) -> NoReturn:
+    """Raise what a failed exchange means: the request body's own error when reading the
+    caller's iterator failed, else :class:`TransportTimeout` or :class:`TransportError`."""
+    if body is not None and body.error is not None:
+        raise body.error from None
+    if isinstance(error, TimeoutError):
+        raise TransportTimeout(f"{method} {path}: LXD did not answer in time") from error
+    raise TransportError(f"{method} {path}: {error!r}") from error
