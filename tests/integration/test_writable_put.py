@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import secrets
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
@@ -23,12 +23,6 @@ from tests.conftest import LxdSandbox
 
 OP_TIMEOUT = 60
 pytestmark = pytest.mark.timeout(120)
-
-
-@pytest.fixture(scope="module")
-async def lxd(lxd_sandbox: LxdSandbox) -> AsyncIterator[LxdClient]:
-    async with await LxdClient.open(f"unix://{lxd_sandbox.socket}") as client:
-        yield client
 
 
 async def put_back(lxd: LxdClient, type_name: str, path: str, *, is_async: bool = False) -> None:
