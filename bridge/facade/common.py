@@ -175,6 +175,11 @@ class Route:
         return _PATH_VARIABLE.sub(lambda m: _escaped(request, m.group(1)), self.template)
 
 
+@functools.cache
+def _route_of(method: MethodDescriptor) -> Route:
+    return Route(method)
+
+
 def _field_path(message: Descriptor, name: str, rpc: str) -> None:
     """Check that a path variable (``pool``, ``volume.type``) names a scalar of the request."""
     current: Descriptor | None = message
@@ -312,6 +317,10 @@ class Facade:
 
     def __init__(self, lxd: LxdClient) -> None:
         self.lxd = lxd
+
+    def route(self, rpc: str) -> Route:
+        """The route of one of this service's RPCs, read from its http rule once."""
+        return _route_of(self.service.methods_by_name[rpc])
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)

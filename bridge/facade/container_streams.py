@@ -22,7 +22,6 @@ from bridge.errors import InvalidRequest, OperationRunning, ProtocolError, Trans
 from bridge.facade.common import (
     Context,
     Facade,
-    Route,
     Sync,
     decode,
     encode,
@@ -89,7 +88,7 @@ class ContainerStreams(Facade):
 
     def _path(self, rpc: str, request: Any) -> str:
         """LXD's path for ``rpc`` with the request's fields in it (from the http rule)."""
-        return Route(self.service.methods_by_name[rpc]).path(request)
+        return self.route(rpc).path(request)
 
     # -- exec ----------------------------------------------------------------------------------
 
@@ -310,7 +309,7 @@ class ContainerStreams(Facade):
     async def UpdateContainerTemplateFile(
         self, requests: AsyncIterator[UpdateContainerTemplateFileRequest], context: Context
     ) -> UpdateContainerTemplateFileResponse:
-        """PUT .../metadata/templates?path= with the chunks as the body."""
+        """POST .../metadata/templates?path= with the chunks as the body (LXD 5.0 has no PUT)."""
         size = await self._upload_template(context, "UpdateContainerTemplateFile", requests)
         return UpdateContainerTemplateFileResponse(size=size)
 
@@ -318,7 +317,7 @@ class ContainerStreams(Facade):
         self, context: Context, rpc: str, requests: AsyncIterator[Any]
     ) -> int:
         first, rest = await first_request(requests)
-        route = Route(self.service.methods_by_name[rpc])
+        route = self.route(rpc)
         query = {**scope_query(first), "path": _required(first.path, "path")}
         upload = Upload(first, rest)
         await self.lxd.request(

@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from bridge.errors import InvalidRequest, ProtocolError
-from bridge.facade.common import Context, Facade, Route, decode, remaining, scope_query
+from bridge.facade.common import Context, Facade, decode, remaining, scope_query
 from bridge.facade.streams import CHUNK_SIZE, chunks, first_request
 from lxd.api.v1 import operation_pb2
 from lxd.api.v1.image_service_pb2 import (
@@ -31,9 +31,6 @@ __all__ = ["ImageStreams", "multipart_parts"]
 
 class ImageStreams(Facade):
     """Image upload and export (mixed into ImageFacade)."""
-
-    def _route(self, rpc: str) -> Route:
-        return Route(self.service.methods_by_name[rpc])
 
     async def UploadImage(
         self, requests: AsyncIterator[UploadImageRequest], context: Context
@@ -67,7 +64,7 @@ class ImageStreams(Facade):
         operation = await self.operation(
             context,
             "POST",
-            self._route("UploadImage").path(first),
+            self.route("UploadImage").path(first),
             wait=first.wait,
             query=scope_query(first),
             headers=headers,
@@ -80,7 +77,7 @@ class ImageStreams(Facade):
     ) -> AsyncIterator[GetImageFileResponse]:
         """GET /1.0/images/<fp>/export: one part, or a multipart body read part by part."""
         query: dict[str, Any] = {**scope_query(request), "secret": request.secret or None}
-        path = self._route("GetImageFile").path(request)
+        path = self.route("GetImageFile").path(request)
         async with self.lxd.stream("GET", path, query=query, timeout=remaining(context)) as raw:
             content_type = _params(raw.headers.get("content-type", ""), "content-type")
             if content_type.get_content_type() == "multipart/form-data":
