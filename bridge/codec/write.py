@@ -250,8 +250,3 @@ def compiled_writer(plan: MessagePlan, dialect: Dialect) -> MessageWriter:
         if fp.nilable and plan.has_empty_keys:
             empties[fp.key] = (key, list if fp.kind == Kind.LIST else dict)
     return write
-
-
-def write_message(plan: MessagePlan, msg: Message, dialect: Dialect) -> dict[str, Any]:
-    """A message as the JSON object LXD's Go code writes for it in a dialect."""
-    return compiled_writer(plan, dialect)(msg)
