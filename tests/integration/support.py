@@ -1,5 +1,6 @@
-"""Helpers of the test_streams_* tests: containers set up and torn down through the transport,
-and the bidirectional calls driven message by message.
+"""Helpers of the integration tests: containers set up and torn down through the transport
+(create_container, set_state, delete_container, running_container), and the bidirectional stream
+calls driven message by message.
 """
 
 from __future__ import annotations
@@ -30,9 +31,12 @@ async def create_container(lxd: LxdClient, name: str, *, start: bool = True) -> 
         await set_state(lxd, name, "start")
 
 
-async def set_state(lxd: LxdClient, name: str, action: str) -> None:
+async def set_state(lxd: LxdClient, name: str, action: str) -> dict[str, Any]:
+    """Change a container's state (a stop is forced); the final operation."""
     body = {"action": action, "timeout": 30, "force": action == "stop"}
-    await lxd.operations.run("PUT", f"/1.0/containers/{name}/state", json=body, timeout=OP_TIMEOUT)
+    return await lxd.operations.run(
+        "PUT", f"/1.0/containers/{name}/state", json=body, timeout=OP_TIMEOUT
+    )
 
 
 async def delete_container(lxd: LxdClient, name: str) -> None:

@@ -14,7 +14,6 @@ import grpc
 import pytest
 from google.protobuf.field_mask_pb2 import FieldMask
 
-from bridge.errors import NotFound
 from bridge.objects import writable
 from bridge.transport import LxdClient
 from lxd.api.v1 import container_pb2, container_snapshot_pb2, container_state_pb2
@@ -26,6 +25,7 @@ from lxd.api.v1.operation_service_pb2_grpc import OperationServiceStub
 from lxd.api.v1.options_pb2 import Device
 from lxd.api.v1.status_code_pb2 import STATUS_CODE_SUCCESS
 from tests.integration.conftest import error_details
+from tests.integration.support import delete_container
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -36,18 +36,6 @@ BUSYBOX = container_pb2.ContainerSource(type="image", alias="busybox")
 def short(name: str) -> str:
     """A snapshot's or backup's own name: LXD 3.4 says "c1/snap0", LXD 5.0 "snap0"."""
     return name.rsplit("/", 1)[-1]
-
-
-async def force_delete(lxd: LxdClient, name: str) -> None:
-    """Stop (forced) and delete a container; quiet if it is already gone."""
-    try:
-        state = (await lxd.get(f"/1.0/containers/{name}/state")).metadata
-        if state["status"] != "Stopped":
-            body = {"action": "stop", "force": True, "timeout": -1}
-            await lxd.operations.run("PUT", f"/1.0/containers/{name}/state", json=body)
-        await lxd.operations.run("DELETE", f"/1.0/containers/{name}", timeout=60)
-    except NotFound:
-        pass
 
 
 @pytest.fixture
@@ -72,7 +60,7 @@ def created(
             assert reply.operation.status_code == SUCCESS
             yield name
         finally:
-            await force_delete(lxd, name)
+            await delete_container(lxd, name)
 
     return make  # type: ignore[return-value]
 
@@ -100,7 +88,7 @@ async def base(lxd: LxdClient, containers: ContainerServiceStub) -> AsyncIterato
         )
         yield name
     finally:
-        await force_delete(lxd, name)
+        await delete_container(lxd, name)
 
 
 # --- reading ------------------------------------------------------------------------------------
@@ -222,7 +210,7 @@ async def test_create_without_wait_returns_the_running_operation(
         )
         assert done.operation.status_code == SUCCESS
     finally:
-        await force_delete(lxd, name)
+        await delete_container(lxd, name)
 
 
 async def test_a_failed_operation_is_an_error_carrying_lxds_err_and_the_operation(
@@ -376,8 +364,8 @@ async def test_rename_then_delete(
         names = (await containers.GetContainerNames(pb.GetContainerNamesRequest())).names
         assert renamed not in names
     finally:
-        await force_delete(lxd, name)
-        await force_delete(lxd, renamed)
+        await delete_container(lxd, name)
+        await delete_container(lxd, renamed)
 
 
 async def test_state_changes_start_and_stop_the_container(

@@ -21,7 +21,7 @@ from lxd.api.v1.operation_pb2 import Operation
 from lxd.api.v1.operation_service_pb2_grpc import OperationServiceStub
 from lxd.api.v1.status_code_pb2 import STATUS_CODE_RUNNING, STATUS_CODE_SUCCESS
 from tests.integration.conftest import error_details
-from tests.integration.test_facade_containers import force_delete
+from tests.integration.support import delete_container
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -39,7 +39,7 @@ async def running(lxd: LxdClient, unique_name: Callable[[str], str]) -> AsyncIte
         await lxd.operations.run("PUT", f"/1.0/containers/{name}/state", json=start, timeout=60)
         yield name
     finally:
-        await force_delete(lxd, name)
+        await delete_container(lxd, name)
 
 
 @pytest.fixture

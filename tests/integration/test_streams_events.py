@@ -16,7 +16,7 @@ from lxd.api.v1.event_service_pb2 import GetEventsRequest, GetEventsResponse
 from lxd.api.v1.event_service_pb2_grpc import EventServiceStub
 from tests.conftest import make_unique_name
 from tests.integration.conftest import error_details
-from tests.integration.streams_support import OP_TIMEOUT
+from tests.integration.support import OP_TIMEOUT
 
 pytestmark = pytest.mark.timeout(120)
 

@@ -26,7 +26,7 @@ from lxd.api.v1.container_service_pb2 import (
 from lxd.api.v1.container_service_pb2_grpc import ContainerServiceStub
 from tests.conftest import LxdSandbox, make_unique_name
 from tests.integration.conftest import error_details
-from tests.integration.streams_support import (
+from tests.integration.support import (
     OP_TIMEOUT,
     collect,
     create_container,

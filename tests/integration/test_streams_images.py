@@ -25,7 +25,7 @@ from lxd.api.v1.image_service_pb2 import (
 )
 from lxd.api.v1.image_service_pb2_grpc import ImageServiceStub
 from tests.conftest import LxdSandbox, make_unique_name
-from tests.integration.streams_support import create_container, delete_container
+from tests.integration.support import create_container, delete_container
 
 pytestmark = pytest.mark.timeout(180)
 

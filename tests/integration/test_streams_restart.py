@@ -27,7 +27,7 @@ from lxd.api.v1.container_service_pb2_grpc import ContainerServiceStub
 from lxd.api.v1.event_service_pb2 import GetEventsRequest
 from lxd.api.v1.event_service_pb2_grpc import EventServiceStub
 from tests.conftest import SANDBOX_TOOL, LxdSandbox
-from tests.integration.streams_support import create_container, exec_start
+from tests.integration.support import create_container, exec_start
 
 pytestmark = pytest.mark.timeout(180)
 

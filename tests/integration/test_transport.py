@@ -39,6 +39,7 @@ from bridge.transport import (
     is_final,
 )
 from tests.conftest import LxdSandbox, make_unique_name
+from tests.integration.support import create_container, delete_container, set_state
 
 OP_TIMEOUT = 60  # seconds any single operation may take before a test fails
 pytestmark = pytest.mark.timeout(120)
@@ -53,31 +54,6 @@ async def lxd(lxd_sandbox: LxdSandbox) -> AsyncIterator[LxdClient]:
     """A client on the sandbox's unix socket."""
     async with await LxdClient.open(f"unix://{lxd_sandbox.socket}") as client:
         yield client
-
-
-async def create_container(lxd: LxdClient, name: str, *, start: bool) -> None:
-    body = {"name": name, "source": {"type": "image", "alias": "busybox"}}
-    await lxd.operations.run("POST", "/1.0/containers", json=body, timeout=OP_TIMEOUT)
-    if start:
-        await set_state(lxd, name, "start")
-
-
-async def set_state(lxd: LxdClient, name: str, action: str) -> dict[str, Any]:
-    body = {"action": action, "timeout": 30, "force": action == "stop"}
-    return await lxd.operations.run(
-        "PUT", f"/1.0/containers/{name}/state", json=body, timeout=OP_TIMEOUT
-    )
-
-
-async def delete_container(lxd: LxdClient, name: str) -> None:
-    """Force-stop and delete; quiet if it is already gone."""
-    try:
-        state = (await lxd.get(f"/1.0/containers/{name}/state")).metadata
-        if state["status"] != "Stopped":
-            await set_state(lxd, name, "stop")
-        await lxd.operations.run("DELETE", f"/1.0/containers/{name}", timeout=OP_TIMEOUT)
-    except NotFound:
-        pass
 
 
 @pytest.fixture(scope="module")
