@@ -50,13 +50,6 @@ def tr_name(unique_name: Callable[[str], str]) -> str:
 
 
 @pytest.fixture(scope="module")
-async def lxd(lxd_sandbox: LxdSandbox) -> AsyncIterator[LxdClient]:
-    """A client on the sandbox's unix socket."""
-    async with await LxdClient.open(f"unix://{lxd_sandbox.socket}") as client:
-        yield client
-
-
-@pytest.fixture(scope="module")
 async def running(lxd: LxdClient) -> AsyncIterator[str]:
     """A running busybox container shared by the exec, file and seed-GET tests."""
     name = make_unique_name("tr")
