@@ -115,12 +115,14 @@ async def start(
     tls: ServerTls | None = None,
     insecure: bool = False,
     health_interval: float = HEALTH_INTERVAL,
+    max_send_message_size: int = MAX_MESSAGE_SIZE,
 ) -> BridgeServer:
     """Serve every facade for ``lxd`` on ``listen`` and return the running server.
 
     ``lxd`` must be open (it answered ``GET /1.0``), so health starts as SERVING; it is checked
     again every ``health_interval`` seconds. Without ``tls``, a non-loopback ``listen`` is
-    refused (ListenRefused) unless ``insecure``.
+    refused (ListenRefused) unless ``insecure``. ``max_send_message_size`` is the largest
+    message sent (bytes); a larger unary reply is RESOURCE_EXHAUSTED naming what is big in it.
     """
     if tls is None and not insecure and not is_loopback(listen):
         raise ListenRefused(
@@ -130,10 +132,10 @@ async def start(
     server = grpc.aio.server(
         options=[  # docs/streams.md: chunks are at most 1 MiB, a message at most this
             ("grpc.max_receive_message_length", MAX_MESSAGE_SIZE),
-            ("grpc.max_send_message_length", MAX_MESSAGE_SIZE),
+            ("grpc.max_send_message_length", max_send_message_size),
         ]
     )
-    facades = [facade_cls(lxd) for facade_cls in FACADES]
+    facades = [facade_cls(lxd, max_reply_size=max_send_message_size) for facade_cls in FACADES]
     server.add_generic_rpc_handlers([facade.generic_handler() for facade in facades])
 
     health_servicer = health.aio.HealthServicer()
@@ -188,9 +190,12 @@ async def serve(
     tls: ServerTls | None = None,
     insecure: bool = False,
     grace: float = DEFAULT_GRACE,
+    max_send_message_size: int = MAX_MESSAGE_SIZE,
 ) -> None:
     """Start the bridge and serve until SIGTERM or SIGINT, then stop gracefully."""
-    bridge = await start(lxd, listen, tls=tls, insecure=insecure)
+    bridge = await start(
+        lxd, listen, tls=tls, insecure=insecure, max_send_message_size=max_send_message_size
+    )
     stopping = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):

@@ -48,7 +48,7 @@ from google.protobuf.message import Message
 
 from bridge import codec
 from bridge.codec.plan import Kind, plan_for
-from bridge.errors import InvalidRequest, OperationRunning, grpc_status
+from bridge.errors import InvalidRequest, LimitExceeded, OperationRunning, grpc_status
 from bridge.transport import (
     JsonObject,
     LxdClient,
@@ -61,6 +61,7 @@ from bridge.transport.connection import Query
 from lxd.api.v1 import operation_pb2
 
 __all__ = [
+    "MAX_MESSAGE_SIZE",
     "Async",
     "Context",
     "Facade",
@@ -78,6 +79,7 @@ __all__ = [
     "patch_body",
     "query_of",
     "remaining",
+    "reply_size_check",
     "scope_query",
     "service_descriptor",
     "wait_budget",
@@ -97,6 +99,13 @@ SCOPE_FIELDS = ("target", "project")
 #: the client before its own deadline fires, or it would see a bare DEADLINE_EXCEEDED instead of
 #: the still running operation. A tenth of the time left, at most this many seconds.
 REPLY_RESERVE = 0.5
+
+#: gRPC's default message size limit (4 MiB), the bridge's default both ways: every gRPC
+#: library's clients receive at most this unless told otherwise (docs/security.md).
+MAX_MESSAGE_SIZE = 4 * 1024 * 1024
+
+#: How many of the largest objects a REPLY_TOO_LARGE status names.
+_LARGEST_NAMED = 3
 
 _PATH_VARIABLE = re.compile(r"\{([a-z_][a-z0-9_.]*)\}")
 _OPERATION = "lxd.api.v1.Operation"
@@ -315,8 +324,11 @@ class Facade:
     #: The gRPC service this class serves.
     service: ClassVar[ServiceDescriptor]
 
-    def __init__(self, lxd: LxdClient) -> None:
+    def __init__(self, lxd: LxdClient, *, max_reply_size: int = MAX_MESSAGE_SIZE) -> None:
         self.lxd = lxd
+        #: Largest unary reply sent (the server's grpc.max_send_message_length); a larger one is
+        #: RESOURCE_EXHAUSTED naming the largest objects in it (:func:`reply_size_check`).
+        self.max_reply_size = max_reply_size
 
     def route(self, rpc: str) -> Route:
         """The route of one of this service's RPCs, read from its http rule once."""
@@ -347,7 +359,9 @@ class Facade:
                 if isinstance(attribute, Rpc)
                 else getattr(self, method.name)
             )
-            handlers[method.name] = _method_handler(method, behaviour)
+            handlers[method.name] = _method_handler(
+                method, behaviour, reply_size_check(self.service, method, self.max_reply_size)
+            )
         return grpc.method_handlers_generic_handler(self.service.full_name, handlers)
 
     # -- helpers for the RPCs ------------------------------------------------------------------
@@ -413,9 +427,12 @@ class Facade:
 
 
 def _method_handler(
-    method: MethodDescriptor, behaviour: Callable[..., Any]
+    method: MethodDescriptor,
+    behaviour: Callable[..., Any],
+    check_size: Callable[[Message], None],
 ) -> grpc.RpcMethodHandler[Any, Any]:
-    """A grpc method handler of the right cardinality, with errors turned into statuses."""
+    """A grpc method handler of the right cardinality, with errors turned into statuses and
+    unary replies checked against the send limit (``check_size``)."""
     request_cls = message_factory.GetMessageClass(method.input_type)
     response_cls = message_factory.GetMessageClass(method.output_type)
     options: dict[str, Any] = {
@@ -437,13 +454,82 @@ def _method_handler(
 
     async def unary(request: Any, context: Context) -> Message:
         try:
-            return cast(Message, await behaviour(request, context))
+            reply = cast(Message, await behaviour(request, context))
+            check_size(reply)
+            return reply
         except Exception as e:
             await _abort(context, e)
 
     if method.client_streaming:
         return grpc.stream_unary_rpc_method_handler(unary, **options)
     return grpc.unary_unary_rpc_method_handler(unary, **options)
+
+
+def reply_size_check(
+    service: ServiceDescriptor, method: MethodDescriptor, limit: int
+) -> Callable[[Message], None]:
+    """A check that raises LimitExceeded (RESOURCE_EXHAUSTED) for a reply of ``method`` larger
+    than ``limit`` bytes, instead of letting gRPC fail the send with a bare message.
+
+    LXD does not page and the bridge keeps no state between calls, so the status says what is
+    big and how to get it anyway: the largest objects of the reply by serialized size, the RPC
+    listing only names (GetContainerNames) plus the RPC getting one object (GetContainer), and
+    a larger client receive limit together with ``--max-send-message-size``.
+    """
+    singular = re.sub(r"s(Full)?$", "", method.name)
+    names_rpc = next(
+        (
+            singular + suffix
+            for suffix in ("Names", "Fingerprints")
+            if singular + suffix in service.methods_by_name
+        ),
+        None,
+    )
+    get_rpc = singular if singular in service.methods_by_name and singular != method.name else None
+
+    def check(reply: Message) -> None:
+        size = reply.ByteSize()  # computed, not serialized: cheap next to sending the reply
+        if size <= limit:
+            return
+        largest = sorted(_objects(reply), key=lambda item: item[1], reverse=True)
+        named = ", ".join(f"{name} ({n} bytes)" for name, n in largest[:_LARGEST_NAMED])
+        ways = []
+        if names_rpc and get_rpc:
+            ways.append(f"list the names with {names_rpc} and get each with {get_rpc}")
+        ways.append(
+            f"or raise the client's receive limit (grpc.max_receive_message_length) and the "
+            f"bridge's --max-send-message-size above {size} bytes"
+        )
+        raise LimitExceeded(
+            f"the {method.name} reply is {size} bytes, over the bridge's send limit of {limit} "
+            f"bytes; largest: {named or 'none'}; {' '.join(ways)}",
+            reason="REPLY_TOO_LARGE",
+            option="--max-send-message-size",
+            limit=limit,
+        )
+
+    return check
+
+
+def _objects(reply: Message) -> list[tuple[str, int]]:
+    """The messages of a reply, by name and serialized size: each item of its repeated message
+    fields and each of its message fields (an object is named by its name, fingerprint or id)."""
+    found: list[tuple[str, int]] = []
+    for field, value in reply.ListFields():
+        if field.message_type is None or field.message_type.GetOptions().map_entry:
+            continue
+        items = list(value) if field.is_repeated else [value]
+        for index, item in enumerate(items):
+            label = next(
+                (
+                    str(getattr(item, key))
+                    for key in ("name", "fingerprint", "id")
+                    if key in item.DESCRIPTOR.fields_by_name and getattr(item, key)
+                ),
+                f"{field.name}[{index}]" if field.is_repeated else field.name,
+            )
+            found.append((label, item.ByteSize()))
+    return found
 
 
 async def _abort(context: Context, error: Exception) -> NoReturn:
