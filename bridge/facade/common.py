@@ -25,11 +25,13 @@ cancelled RPC cancels the HTTP request in flight (the handler task is cancelled)
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import functools
 import inspect
 import logging
 import re
-from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Mapping
+from collections.abc import AsyncIterable, Awaitable, Callable, Mapping
 from typing import Any, ClassVar, NoReturn, TypeVar, cast
 from urllib.parse import quote, unquote
 
@@ -441,10 +443,14 @@ def _method_handler(
     }
     if method.server_streaming:
 
-        async def stream(request: Any, context: Context) -> AsyncIterator[Message]:
+        async def stream(request: Any, context: Context) -> None:
+            # Written here rather than yielded to grpc, so that a write the call no longer takes
+            # (the client cancelled, or its deadline passed) is a cancellation we see, and the
+            # generator (with the LXD connection it holds) is closed at once.
             try:
-                async for item in behaviour(request, context):
-                    yield item
+                async with contextlib.aclosing(behaviour(request, context)) as items:
+                    async for item in items:
+                        await _gone_is_cancelled(context.write(item))
             except Exception as e:
                 await _abort(context, e)
 
@@ -538,7 +544,23 @@ async def _abort(context: Context, error: Exception) -> NoReturn:
         raise error
     status = grpc_status(error)
     _log.debug("RPC failed: %s: %s", status.code.name, status.details, exc_info=error)
-    await context.abort(status.code, status.details, status.trailing_metadata)
+    await _gone_is_cancelled(context.abort(status.code, status.details, status.trailing_metadata))
+    raise AssertionError("context.abort returned")  # it always raises
+
+
+async def _gone_is_cancelled(sending: Awaitable[None]) -> None:
+    """Send, and when the call takes nothing more because the client has gone (cancelled, or
+    its deadline passed: gRPC core fails the batch) end the handler as cancelled.
+
+    grpc logs a failed batch at ERROR with a traceback unless it has already seen the cancel,
+    which races with the send; a client leaving is normal, so this logs one debug line, and
+    grpc logs a cancelled handler at debug too.
+    """
+    try:
+        await sending
+    except grpc.aio.InternalError as e:  # cygrpc's ExecuteBatchError
+        _log.debug("the client has gone (cancelled or past its deadline): %s", e)
+        raise asyncio.CancelledError from None
 
 
 # -- the kinds of RPC --------------------------------------------------------------------------
