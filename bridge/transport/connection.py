@@ -278,7 +278,9 @@ class Connection:
         :class:`~bridge.errors.LimitExceeded`.
         """
         if kind is None:
-            streamed = content is not None and not isinstance(content, bytes)
+            streamed = content is not None and not isinstance(
+                content, bytes | bytearray | memoryview
+            )
             kind = Kind.TRANSFER if streamed else Kind.CALL
         url, all_headers, data, body = self._build(
             path, json=json, query=query, etag=etag, headers=headers, content=content

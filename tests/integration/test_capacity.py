@@ -20,8 +20,9 @@ from typing import Any, NamedTuple, cast
 import grpc
 import pytest
 
+from bridge.errors import LimitExceeded
 from bridge.server import BridgeServer, start
-from bridge.transport import Kind, LxdClient
+from bridge.transport import Kind, Limits, LxdClient
 from lxd.api.v1.container_service_pb2 import (
     GetContainerFileRequest,
     GetContainerNamesRequest,
@@ -31,7 +32,7 @@ from lxd.api.v1.container_service_pb2 import (
 from lxd.api.v1.container_service_pb2_grpc import ContainerServiceStub
 from lxd.api.v1.server_service_pb2 import GetServerRequest
 from lxd.api.v1.server_service_pb2_grpc import ServerServiceStub
-from tests.conftest import make_unique_name
+from tests.conftest import LxdSandbox, make_unique_name
 from tests.integration.conftest import error_details
 from tests.integration.support import OP_TIMEOUT, delete_container, run, running_container
 
@@ -229,3 +230,34 @@ async def test_the_ways_out_get_every_object(
         finally:
             await raised.stop(grace=1)
     assert found == dict.fromkeys(big_config_containers, BIG_VALUE)
+
+
+# -- the transport's kinds ----------------------------------------------------------------------
+
+
+async def _chunks() -> AsyncIterator[bytes]:
+    yield b"never sent: refused before the body is read"
+
+
+@pytest.mark.parametrize("second", ["download", "streamed-upload"])
+async def test_with_the_only_transfer_slot_taken_a_transfer_is_refused_and_a_call_is_not(
+    second: str, lxd_sandbox: LxdSandbox, big_file_container: str
+) -> None:
+    async with await LxdClient.open(
+        f"unix://{lxd_sandbox.socket}", limits=Limits(calls=1, transfers=1)
+    ) as client:
+        async with client.files.pull(big_file_container, BIG_FILE) as held:
+            assert held.info.type == "file"
+            with pytest.raises(LimitExceeded) as refused:
+                if second == "download":
+                    async with client.files.pull(big_file_container, BIG_FILE):
+                        pass
+                else:
+                    await client.files.push(big_file_container, "/tmp/small", _chunks())
+            assert (refused.value.reason, refused.value.option) == (
+                "TOO_MANY_TRANSFERS",
+                "--max-transfers",
+            )
+            answer = await client.get(f"/1.0/containers/{big_file_container}")
+            assert answer.metadata["name"] == big_file_container
+        assert client.connection.in_flight(Kind.TRANSFER) == 0
