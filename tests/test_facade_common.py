@@ -92,6 +92,38 @@ def test_a_route_comes_from_the_http_option_and_escapes_its_variables() -> None:
         route.path(container_service_pb2.RenameContainerSnapshotRequest(name="s"))
 
 
+#: Path segments: what a value becomes, or None when it is refused (issue 9, item 1).
+SEGMENTS = {
+    "plain": ("c1", "c1"),
+    "slash-escaped (image alias debian/12)": ("debian/12", "debian%2F12"),
+    "dots inside a name": ("a..b", "a..b"),
+    "percent escaped, not decoded": ("%2E", "%252E"),
+    "unicode": ("été", "%C3%A9t%C3%A9"),
+    "dot": (".", None),
+    "dot-dot": ("..", None),
+    "empty": ("", None),
+    "nul": ("r1\x00", None),
+    "newline": ("a\nb", None),
+    "tab": ("\t", None),
+    "delete": ("\x7f", None),
+    "c1 control": ("a\x9b", None),
+}
+
+
+@pytest.mark.parametrize(("value", "expected"), SEGMENTS.values(), ids=SEGMENTS.keys())
+def test_a_path_variable_is_one_segment_or_refused(value: str, expected: str | None) -> None:
+    method = container_service_pb2.DESCRIPTOR.services_by_name["ContainerService"].methods_by_name[
+        "DeleteContainerConsoleLog"
+    ]
+    request = container_service_pb2.DeleteContainerConsoleLogRequest(name=value)
+    if expected is None:
+        with pytest.raises(InvalidRequest) as caught:
+            Route(method).path(request)
+        assert caught.value.field == "name"
+    else:
+        assert Route(method).path(request) == f"/1.0/containers/{expected}/console"
+
+
 def test_a_narrower_binding_is_taken_when_the_request_sets_its_variables() -> None:
     from lxd.api.v1 import storage_pool_service_pb2 as sp
 

@@ -31,7 +31,7 @@ import logging
 import re
 from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Mapping
 from typing import Any, ClassVar, NoReturn, TypeVar, cast
-from urllib.parse import quote, unquote
+from urllib.parse import unquote
 
 import grpc
 from google.api import annotations_pb2, http_pb2
@@ -58,6 +58,7 @@ from bridge.transport import (
     operation_id,
 )
 from bridge.transport.connection import Query
+from bridge.transport.paths import segment
 from lxd.api.v1 import operation_pb2
 
 __all__ = [
@@ -168,7 +169,8 @@ class Route:
             raise TypeError(f"{method.full_name}: {self.body!r} is not a field of the request")
 
     def path(self, request: Message) -> str:
-        """The path with the request's fields in it (escaped); an empty one is refused."""
+        """The path with the request's fields in it, each one segment (bridge.transport.paths:
+        empty, ``.``, ``..`` and control characters are refused, ``/`` is escaped)."""
         for template, variables in self.narrower:
             if all(str(_field_value(request, name)) for name in variables):
                 return _PATH_VARIABLE.sub(lambda m: _escaped(request, m.group(1)), template)
@@ -198,10 +200,7 @@ def _field_value(request: Message, name: str) -> Any:
 
 
 def _escaped(request: Message, name: str) -> str:
-    text = str(_field_value(request, name))
-    if not text:
-        raise InvalidRequest(f"{name} is required", field=name)
-    return quote(text, safe="")
+    return segment(str(_field_value(request, name)), name)
 
 
 def scope_query(request: Message) -> dict[str, str | int | bool | None]:

@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 
 import aiohttp
 import orjson
+import yarl
 from websockets.asyncio.client import ClientConnection, connect, unix_connect
 from websockets.exceptions import InvalidStatus, WebSocketException
 
@@ -254,8 +255,13 @@ class Connection:
         etag: str | None,
         headers: Mapping[str, str] | None,
         content: Content,
-    ) -> tuple[str, dict[str, str], Any, _Body | None]:
-        """The URL, the headers, aiohttp's ``data`` and, for a streamed body, its :class:`_Body`."""
+    ) -> tuple[yarl.URL, dict[str, str], Any, _Body | None]:
+        """The URL, the headers, aiohttp's ``data`` and, for a streamed body, its :class:`_Body`.
+
+        The URL is sent exactly as built (``encoded=True``): yarl would otherwise decode
+        ``%2E`` and resolve ``.``/``..`` segments, and a path could reach another endpoint.
+        Paths are built from escaped segments (bridge.transport.paths), queries by urlencode.
+        """
         all_headers = dict(headers or {})
         if json is not None:
             content = orjson.dumps(json)
@@ -270,7 +276,8 @@ class Connection:
         elif content is not None:
             body = _Body(content)
             data = body.chunks()
-        return self._base_url + with_query(path, query), all_headers, data, body
+        url = yarl.URL(self._base_url + with_query(path, query), encoded=True)
+        return url, all_headers, data, body
 
     # -- websockets ----------------------------------------------------------------------------
 
@@ -281,6 +288,7 @@ class Connection:
         own, because LXD only reads some sockets (exec stdout) to detect a hang-up. A refused
         upgrade is decoded as an LXD error envelope.
         """
+        # websockets sends the URI's path as given (it resolves no ``.``/``..`` segments).
         uri = self.endpoint.ws_base_url + with_query(path, query)
         options: dict[str, Any] = {
             "compression": None,
