@@ -69,7 +69,9 @@ async def recording_proxy(lxd_socket: str) -> AsyncIterator[RecordingProxy]:
             kept = {k: v for k, v in answer.headers.items() if k.lower() not in _HOP_HEADERS}
             return web.Response(status=answer.status, headers=kept, body=payload)
 
-    server = web.Server(forward)
+    # Limits far above aiohttp's 8 KiB lines and fields, so that the bridge's own limits are
+    # what the tests see.
+    server = web.Server(forward, max_line_size=4 << 20, max_field_size=4 << 20)
     loop = asyncio.get_running_loop()
     listener = await loop.create_unix_server(server, proxy.socket)
     try:

@@ -12,7 +12,7 @@ The transport itself sends a path exactly as built (no ``.``/``..`` resolution, 
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from typing import Any
 
 import grpc
@@ -24,14 +24,13 @@ from google.protobuf.message import Message
 from bridge.errors import BridgeError
 from bridge.facade import FACADES
 from bridge.facade.common import Route
-from bridge.server import BridgeServer, start
-from bridge.transport import Connection, Endpoint, LxdClient
+from bridge.transport import Connection, Endpoint
 from lxd.api.v1 import image_pb2
 from lxd.api.v1 import image_service_pb2 as images_pb
 from lxd.api.v1.image_service_pb2_grpc import ImageServiceStub
 from tests.conftest import LxdSandbox
 from tests.integration.conftest import error_details
-from tests.integration.recording_proxy import RecordingProxy, recording_proxy
+from tests.integration.recording_proxy import RecordingProxy
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -109,31 +108,6 @@ async def _call(channel: grpc.aio.Channel, method: MethodDescriptor, request: Me
             pass
     else:
         await channel.unary_unary(path, **options)(request, timeout=30)
-
-
-@pytest.fixture(scope="module")
-async def proxy(lxd_sandbox: LxdSandbox) -> AsyncIterator[RecordingProxy]:
-    """The recording proxy in front of the sandbox LXD."""
-    async with recording_proxy(lxd_sandbox.socket) as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-async def proxied_bridge(proxy: RecordingProxy) -> AsyncIterator[BridgeServer]:
-    """A bridge whose LXD client goes through the proxy (its health check left out of it)."""
-    async with await LxdClient.open(f"unix://{proxy.socket}") as client:
-        server = await start(client, "127.0.0.1:0", health_interval=3600)
-        try:
-            yield server
-        finally:
-            await server.stop(grace=1)
-
-
-@pytest.fixture(scope="module")
-async def proxied_channel(proxied_bridge: BridgeServer) -> AsyncIterator[grpc.aio.Channel]:
-    """A gRPC channel to the proxied bridge."""
-    async with grpc.aio.insecure_channel(f"127.0.0.1:{proxied_bridge.port}") as channel:
-        yield channel
 
 
 def test_every_kind_of_path_variable_is_covered() -> None:
