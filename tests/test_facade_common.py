@@ -3,6 +3,9 @@ and servicer classes that do not fit their service failing when they are defined
 
 from __future__ import annotations
 
+import base64
+from urllib.parse import quote
+
 import grpc
 import pytest
 from google.protobuf.field_mask_pb2 import FieldMask
@@ -232,6 +235,37 @@ def test_the_status_table(error: BaseException, code: grpc.StatusCode, reason: s
     assert (info.domain, info.reason) == ("lxd", reason)
     if code is not grpc.StatusCode.UNAVAILABLE:
         assert "a bug" not in status.details, "internal errors do not leak"
+
+
+_HUGE = "x" * 100_000
+
+#: Errors whose text echoes a huge client input: each status must still fit in the trailers.
+HUGE_ERRORS = {
+    "a mask path echoed": InvalidRequest(f"update_mask: {_HUGE!r} is not a field", field=_HUGE),
+    "LXD echoing an etag": lxd_error(412, f"ETag doesn't match: {_HUGE} vs abc"),
+    "a failed operation holding the command": OperationFailed(
+        {**_OPERATION, "metadata": {"command": ["echo", _HUGE]}, "err": "too long: " + _HUGE}
+    ),
+    "a running operation holding the command": OperationRunning(
+        {"id": "op1", "metadata": {"command": [_HUGE]}}
+    ),
+    "multi-byte characters": lxd_error(400, "é€😀" * 50_000),
+}
+
+
+@pytest.mark.parametrize("error", HUGE_ERRORS.values(), ids=HUGE_ERRORS.keys())
+def test_a_status_always_fits_in_the_trailers(error: BaseException) -> None:
+    status = grpc_status(error)
+    sent = len(quote(status.details.encode(), safe=" ")) + len(
+        base64.b64encode(status.trailing_metadata[0][1])
+    )
+    assert sent <= 8 * 1024, "gRPC's soft limit for received metadata"
+    rich = status_pb2.Status.FromString(status.trailing_metadata[0][1])
+    assert rich.message == status.details
+    assert len(status.details) < 600
+    info = error_details_pb2.ErrorInfo()
+    assert rich.details[0].Unpack(info)
+    assert info.reason, "the reason survives"
 
 
 def test_lxd_errors_keep_lxds_code_and_message() -> None:

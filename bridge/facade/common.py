@@ -48,7 +48,7 @@ from google.protobuf.message import DecodeError, Message
 
 from bridge import codec
 from bridge.codec.plan import Kind, plan_for
-from bridge.errors import InvalidRequest, OperationRunning, grpc_status
+from bridge.errors import InvalidRequest, OperationRunning, clip, grpc_status
 from bridge.transport import (
     JsonObject,
     LxdClient,
@@ -325,7 +325,7 @@ def patch_body(put: Message, mask: FieldMask, dialect: codec.Dialect, *, field: 
         if fp is None:
             known = ", ".join(plan.by_name)
             raise InvalidRequest(
-                f"update_mask: {path!r} is not a field of {put.DESCRIPTOR.name} ({known})",
+                f"update_mask: {clip(path)!r} is not a field of {put.DESCRIPTOR.name} ({known})",
                 field="update_mask",
             )
         if not fp.written_in(dialect):

@@ -19,16 +19,20 @@ import pytest
 from google.protobuf import struct_pb2
 from google.protobuf.field_mask_pb2 import FieldMask
 
+from bridge.transport import LxdClient
 from lxd.api.v1 import (
     container_pb2,
     container_service_pb2,
     event_service_pb2,
+    profile_pb2,
+    profile_service_pb2,
 )
 from lxd.api.v1.container_service_pb2_grpc import ContainerServiceStub
 from lxd.api.v1.event_service_pb2_grpc import EventServiceStub
+from lxd.api.v1.profile_service_pb2_grpc import ProfileServiceStub
 from tests.integration.conftest import error_details
 from tests.integration.recording_proxy import RecordingProxy
-from tests.integration.support import exec_start
+from tests.integration.support import exec_start, running_container
 
 pytestmark = pytest.mark.timeout(180)
 
@@ -182,3 +186,69 @@ async def test_a_request_nested_past_the_depth_limit_is_invalid_argument(
     assert "cannot be parsed" in caught.value.details()
     assert proxy.take() == []
     assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
+
+
+# --- item 7: the status always fits ---------------------------------------------------------
+
+HUGE = 100_000
+
+
+def _assert_clipped(error: grpc.aio.AioRpcError, code: grpc.StatusCode) -> None:
+    assert error.code() == code, f"{error.code()}: {error.details()[:300]}"
+    assert f"({HUGE} characters)" in error.details() or len(error.details()) < 1000
+    error_details(error)  # the rich status came through whole
+
+
+async def test_a_huge_mask_path_is_invalid_argument_not_resource_exhausted(
+    proxied_channel: grpc.aio.Channel,
+) -> None:
+    request = CS.PatchContainerRequest(name=ABSENT, update_mask=FieldMask(paths=["x" * HUGE]))
+    with pytest.raises(grpc.aio.AioRpcError) as caught:
+        await ContainerServiceStub(proxied_channel).PatchContainer(request, timeout=30)
+    _assert_clipped(caught.value, grpc.StatusCode.INVALID_ARGUMENT)
+    assert f"({HUGE} characters)" in caught.value.details()
+
+
+async def test_a_huge_etag_is_lxds_mismatch_not_resource_exhausted(
+    proxied_channel: grpc.aio.Channel,
+) -> None:
+    request = profile_service_pb2.PatchProfileRequest(
+        name="default",
+        profile=profile_pb2.ProfilePut(description="never written"),
+        update_mask=FieldMask(paths=["description"]),
+        etag="x" * HUGE,
+    )
+    with pytest.raises(grpc.aio.AioRpcError) as caught:
+        await ProfileServiceStub(proxied_channel).PatchProfile(request, timeout=30)
+    _assert_clipped(caught.value, grpc.StatusCode.ABORTED)
+
+
+async def test_a_huge_event_type_is_lxds_error_not_resource_exhausted(
+    channel: grpc.aio.Channel,
+) -> None:
+    events = EventServiceStub(channel)  # the recording proxy has no websockets
+    with pytest.raises(grpc.aio.AioRpcError) as caught:
+        async for _ in events.GetEvents(
+            event_service_pb2.GetEventsRequest(types=["x" * HUGE]), timeout=30
+        ):
+            pass
+    _assert_clipped(caught.value, grpc.StatusCode.INTERNAL)  # LXD refuses unknown types: 500
+
+
+async def test_a_one_mib_exec_argument_gets_the_real_error(
+    lxd: LxdClient, containers: ContainerServiceStub
+) -> None:
+    async with running_container(lxd, "huge-arg") as name:
+        call = containers.ExecContainer(
+            iter([exec_start(name, ["echo", "x" * (1 << 20)])]), timeout=60
+        )
+        with pytest.raises(grpc.aio.AioRpcError) as caught:
+            async for _ in call:
+                pass
+    error = caught.value
+    assert error.code() == grpc.StatusCode.UNKNOWN, f"{error.code()}: {error.details()[:300]}"
+    assert "argument list too long" in error.details()  # LXD's own error, whole
+    details = error_details(error)
+    assert details.info.reason == "OPERATION_FAILURE"
+    assert details.operation is not None, "the operation is still there, cut down to fit"
+    assert details.operation.err == error.details()
