@@ -19,6 +19,7 @@ import pytest
 from google.protobuf import struct_pb2
 from google.protobuf.field_mask_pb2 import FieldMask
 
+from bridge.server import start
 from bridge.transport import LxdClient
 from lxd.api.v1 import (
     container_pb2,
@@ -26,12 +27,15 @@ from lxd.api.v1 import (
     event_service_pb2,
     profile_pb2,
     profile_service_pb2,
+    server_service_pb2,
 )
 from lxd.api.v1.container_service_pb2_grpc import ContainerServiceStub
 from lxd.api.v1.event_service_pb2_grpc import EventServiceStub
 from lxd.api.v1.profile_service_pb2_grpc import ProfileServiceStub
+from lxd.api.v1.server_service_pb2_grpc import ServerServiceStub
+from tests.conftest import LxdSandbox
 from tests.integration.conftest import error_details
-from tests.integration.recording_proxy import RecordingProxy
+from tests.integration.recording_proxy import RecordingProxy, recording_proxy
 from tests.integration.support import exec_start, running_container
 
 pytestmark = pytest.mark.timeout(180)
@@ -252,3 +256,23 @@ async def test_a_one_mib_exec_argument_gets_the_real_error(
     assert details.info.reason == "OPERATION_FAILURE"
     assert details.operation is not None, "the operation is still there, cut down to fit"
     assert details.operation.err == error.details()
+
+
+async def test_unavailable_says_which_lxd_is_unreachable_without_aiohttps_internals(
+    lxd_sandbox: LxdSandbox,
+) -> None:
+    async with recording_proxy(lxd_sandbox.socket) as gone:
+        client = await LxdClient.open(f"unix://{gone.socket}")
+    async with client:
+        bridge = await start(client, "127.0.0.1:0", health_interval=3600)
+        try:
+            async with grpc.aio.insecure_channel(f"127.0.0.1:{bridge.port}") as channel:
+                with pytest.raises(grpc.aio.AioRpcError) as caught:
+                    await ServerServiceStub(channel).GetServer(
+                        server_service_pb2.GetServerRequest(), timeout=30
+                    )
+        finally:
+            await bridge.stop(grace=1)
+    message = caught.value.details()
+    assert caught.value.code() == grpc.StatusCode.UNAVAILABLE
+    assert message == f"LXD at unix://{gone.socket} is unreachable: no such file or directory"
