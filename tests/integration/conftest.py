@@ -2,7 +2,9 @@
 
 `bridge` starts the gRPC server once per session (grpc.aio on 127.0.0.1, port 0) with an LXD
 client on the sandbox's unix socket; `channel` is a real grpc.aio channel to it. The stub
-fixtures are what the tests call. `error_details` unpacks the google.rpc.Status of a failed RPC.
+fixtures are what the tests call. `proxied_channel` reaches a second bridge whose LXD client
+goes through `proxy`, which records every request LXD gets (recording_proxy.py).
+`error_details` unpacks the google.rpc.Status of a failed RPC.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from lxd.api.v1 import (
     server_service_pb2_grpc,
 )
 from tests.conftest import LxdSandbox
+from tests.integration.recording_proxy import RecordingProxy, recording_proxy
 
 _DETAILS_KEY = "grpc-status-details-bin"
 
@@ -50,6 +53,31 @@ async def channel(bridge: BridgeServer) -> AsyncIterator[grpc.aio.Channel]:
     """A real gRPC channel to the bridge."""
     async with grpc.aio.insecure_channel(f"127.0.0.1:{bridge.port}") as chan:
         yield chan
+
+
+@pytest.fixture(scope="session")
+async def proxy(lxd_sandbox: LxdSandbox) -> AsyncIterator[RecordingProxy]:
+    """The recording proxy in front of the sandbox LXD."""
+    async with recording_proxy(lxd_sandbox.socket) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+async def proxied_bridge(proxy: RecordingProxy) -> AsyncIterator[BridgeServer]:
+    """A bridge whose LXD client goes through the proxy (its health check left out of it)."""
+    async with await LxdClient.open(f"unix://{proxy.socket}") as client:
+        server = await start(client, "127.0.0.1:0", health_interval=3600)
+        try:
+            yield server
+        finally:
+            await server.stop(grace=1)
+
+
+@pytest.fixture(scope="session")
+async def proxied_channel(proxied_bridge: BridgeServer) -> AsyncIterator[grpc.aio.Channel]:
+    """A gRPC channel to the proxied bridge."""
+    async with grpc.aio.insecure_channel(f"127.0.0.1:{proxied_bridge.port}") as channel:
+        yield channel
 
 
 @pytest.fixture(scope="session")
