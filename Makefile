@@ -28,9 +28,10 @@ node_modules/.installed: package.json package-lock.json
 
 setup: $(VENV)/.installed node_modules/.installed ## Create .venv and install Python packages and buf
 
-system-deps: ## As root, apt-get what the tests need when missing: LXD (the sandbox) and Go (the Go oracle)
+system-deps: ## As root, apt-get what the tests need when missing: LXD (the sandbox), Go (the Go oracle), the Go protoc plugins
 	-command -v lxd >/dev/null || tools/lxd-sandbox install
 	-command -v go >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q golang-go; }
+	-command -v protoc-gen-go-grpc >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q protoc-gen-go protoc-gen-go-grpc; }
 
 generate: $(VENV)/.installed ## Regenerate gen/ from proto/ with the pinned grpcio-tools
 	$(PY) tools/generate.py gen

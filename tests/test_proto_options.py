@@ -8,6 +8,7 @@ this checks that the options are there at all, with these values, which buf has 
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import grpc_tools
@@ -73,3 +74,21 @@ def test_java_outer_classname_is_the_file_name_in_camel_case(
     assert actual == expected
     messages = {m.name for f in api_files.values() for m in f.message_type}
     assert not messages & set(actual.values()), "an outer class name clashes with a message"
+
+
+def test_plain_protoc_go_out_needs_no_m_flags(tmp_path: Path) -> None:
+    # The issue's first symptom: without go_package, protoc-gen-go stops with "unable to
+    # determine Go import path" unless given one M flag per file. The plugins are Debian's
+    # (`make system-deps` installs them).
+    for plugin in ("protoc-gen-go", "protoc-gen-go-grpc"):
+        assert shutil.which(plugin), f"{plugin} is missing: run `make system-deps`"
+    wkt = Path(grpc_tools.__file__).parent / "_proto"
+    includes = [PROTO_ROOT, REPO / "third_party" / "googleapis", wkt]
+    args = ["protoc", *(f"-I{d}" for d in includes)]
+    args += [f"--go_out={tmp_path}", f"--go-grpc_out={tmp_path}", *API_FILES]
+    assert protoc.main(args) == 0, "protoc --go_out failed (see its message above)"
+    package_dir = tmp_path / "github.com/lxd-grpc-bridge/lxd-grpc-bridge/gen/go/lxd/api/v1"
+    written = {p.name for p in package_dir.iterdir()}
+    assert "container.pb.go" in written
+    assert "container_service_grpc.pb.go" in written
+    assert (package_dir / "server.pb.go").read_text().count("package lxdv1\n") == 1
