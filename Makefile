@@ -9,6 +9,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 BUF := node_modules/.bin/buf
 PROTOS := $(sort $(wildcard proto/lxd/api/v1/*.proto))
+# The protos of the last release (CHANGELOG.md), for buf breaking: see api/baseline/README.md.
+BUF_BASELINE := api/baseline/v0.1.0.binpb
 # Private LXD for tests and `make run` when no system LXD answers (tools/lxd-sandbox).
 SANDBOX_DIR ?= $(CURDIR)/build/sandbox
 
@@ -39,9 +41,10 @@ generate: $(VENV)/.installed ## Regenerate gen/ from proto/ with the pinned grpc
 check-generate: $(VENV)/.installed ## Fail when gen/ differs from what proto/ generates
 	$(PY) tools/generate.py --check gen
 
-lint: setup ## buf lint and format, ruff, mypy on bridge/
+lint: setup ## buf lint, format and breaking (against the last release), ruff, mypy on bridge/
 	$(BUF) lint
 	$(BUF) format --diff --exit-code
+	$(BUF) breaking --against $(BUF_BASELINE)
 	$(VENV)/bin/ruff check bridge tests tools examples
 	$(VENV)/bin/ruff format --check bridge tests tools examples
 	$(VENV)/bin/mypy

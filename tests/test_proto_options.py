@@ -34,7 +34,9 @@ PACKAGE_OPTIONS = {
 
 
 @pytest.fixture(scope="module")
-def api_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, descriptor_pb2.FileDescriptorProto]:
+def api_files(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> dict[str, descriptor_pb2.FileDescriptorProto]:
     """The FileDescriptorProto of every proto/lxd/api/v1 file, compiled by protoc now."""
     out = tmp_path_factory.mktemp("descriptors") / "api.binpb"
     wkt = Path(grpc_tools.__file__).parent / "_proto"
@@ -45,7 +47,9 @@ def api_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, descriptor_
     return {f.name: f for f in files}
 
 
-def test_every_api_file_is_compiled(api_files: dict[str, descriptor_pb2.FileDescriptorProto]) -> None:
+def test_every_api_file_is_compiled(
+    api_files: dict[str, descriptor_pb2.FileDescriptorProto],
+) -> None:
     assert len(API_FILES) >= 31
     assert sorted(api_files) == API_FILES
 
