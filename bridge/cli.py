@@ -1,4 +1,5 @@
-"""The command line: ``lxd-grpc-bridge serve`` (also ``python -m bridge serve``).
+"""The command line: ``lxd-grpc-bridge serve`` (also ``python -m bridge serve``) and
+``lxd-grpc-bridge protos DIR`` (the API's .proto files, for other languages).
 
 Every option can also come from an environment variable (listed in ``--help``); an option on the
 command line wins. Problems found at startup (no socket, connection refused, a certificate that
@@ -17,6 +18,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from bridge import protos
 from bridge.errors import LxdError, ProtocolError, SocketNotFound, TransportError
 from bridge.server import DEFAULT_GRACE, DEFAULT_LISTEN, ListenRefused, ServerTls, serve
 from bridge.transport import LxdClient
@@ -49,7 +51,7 @@ def _add(parser: argparse.ArgumentParser, option: str, help_text: str, **kwargs:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser (``serve`` is the only command today)."""
+    """The argument parser: ``serve``, and ``protos`` to write out the .proto files."""
     parser = argparse.ArgumentParser(prog=PROG, description="A typed gRPC front door for LXD.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     serve_cmd = commands.add_parser(
@@ -118,7 +120,28 @@ def build_parser() -> argparse.ArgumentParser:
         default="info",
         metavar="LEVEL",
     )
+    protos_cmd = commands.add_parser(
+        "protos",
+        help="write the .proto files of the API into a directory, for other languages",
+        description=(
+            "Write lxd/api/v1/*.proto and the google/api files they import into DIR, from the "
+            "installed package, so any language can generate a client: "
+            "protoc -I DIR --go_out=. DIR/lxd/api/v1/*.proto (the google/protobuf well-known "
+            "types are built into protoc and buf)."
+        ),
+    )
+    protos_cmd.add_argument("dir", type=Path, metavar="DIR", help="where to write (created)")
     return parser
+
+
+def _protos(out: Path) -> int:
+    try:
+        written = protos.export(out)
+    except OSError as e:
+        print(f"{PROG}: error: cannot write the .proto files under {out}: {e}", file=sys.stderr)
+        return 1
+    print(f"wrote {len(written)} .proto files under {out}")
+    return 0
 
 
 def _readable(path: str | None, what: str) -> Path | None:
@@ -214,6 +237,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = build_parser()
     opts = parser.parse_args(argv)
+    if opts.command == "protos":
+        return _protos(opts.dir)
     logging.basicConfig(
         level=str(opts.log_level).upper(),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
-from grpc_reflection.v1alpha import reflection
 
+from bridge import reflection
 from bridge.errors import BridgeError
 from bridge.facade import FACADES
 from bridge.facade.streams import MAX_MESSAGE_SIZE
@@ -139,7 +139,7 @@ async def start(
     health_servicer = health.aio.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
     names = [facade.service.full_name for facade in facades]
-    reflection.enable_server_reflection([*names, _HEALTH_SERVICE, reflection.SERVICE_NAME], server)
+    reflection.enable(server, [*names, _HEALTH_SERVICE])  # v1 and v1alpha
 
     try:
         if tls is None:
