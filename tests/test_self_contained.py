@@ -3,7 +3,8 @@ team's reference folder beside it (../shared). A clone on its own must run `make
 tests need of LXD is vendored under third_party/lxd/ (see its README.md).
 
 Mentions in comments and docstrings (where data came from) are fine; a path that code builds is
-not. tools/vendor_lxd_reference.py is the one exception: it re-derives third_party/lxd/ from there.
+not. ALLOWED names the two exceptions: the tool that re-derives third_party/lxd/ from there, and
+this file, whose detector cases are such paths.
 """
 
 from __future__ import annotations
@@ -17,7 +18,10 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 SCANNED = ["bridge", "tests", "tools", "examples", ".ci", "Makefile", "pyproject.toml"]
-ALLOWED = {"tools/vendor_lxd_reference.py"}
+ALLOWED = {
+    "tools/vendor_lxd_reference.py": "re-derives third_party/lxd/ from the reference folder",
+    "tests/test_self_contained.py": "its detector cases are examples of what is flagged",
+}
 _SHARED_PATH = re.compile(r"\.\./shared\b")
 _COMMENT = {".go": "//", ".js": "//", ".mjs": "//", ".proto": "//"}
 
