@@ -101,7 +101,10 @@ def lxd_access(endpoint: Endpoint) -> SocketAccess:
     except OSError:  # gone since it answered: grant nobody else rather than guess
         return SocketAccess(os.geteuid(), os.getegid(), 0o600, "owner only: LXD's socket is gone")
     return SocketAccess(
-        st.st_uid, st.st_gid, stat.S_IMODE(st.st_mode) & 0o777, f"as {endpoint.socket_path}"
+        st.st_uid,
+        st.st_gid,
+        stat.S_IMODE(st.st_mode) & 0o777,
+        f"as LXD's socket {endpoint.socket_path}",
     )
 
 
