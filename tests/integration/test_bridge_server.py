@@ -626,3 +626,18 @@ def test_listen_group_and_mode_open_the_socket_to_that_group(
         assert (st.st_uid, st.st_gid, stat.S_IMODE(st.st_mode)) == (0, 65534, 0o660)
         got = call_as("nobody", lxd_sandbox.socket, bridge.address)
     assert got == {"lxd": "refused", "bridge": "served"}
+
+
+def test_insecure_tcp_is_served_and_the_log_says_what_that_means(
+    lxd_sandbox: LxdSandbox,
+) -> None:
+    with cli_bridge(lxd_sandbox, "--listen", "127.0.0.1:0", "--insecure", env={}) as bridge:
+        assert re.fullmatch(r"127\.0\.0\.1:[1-9][0-9]*", bridge.address), bridge.address
+        assert bridge.process.stderr is not None
+        warning = bridge.process.stderr.readline()
+        got = call_as("nobody", lxd_sandbox.socket, bridge.address)
+    assert "WARNING" in warning
+    assert f"--insecure: {bridge.address} has no TLS: any local user" in warning
+    assert "is LXD's administrator" in warning
+    # And so it is: TCP knows no file mode, `nobody` gets what LXD's socket refuses it.
+    assert got == {"lxd": "refused", "bridge": "served"}
