@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 
 from bridge.listener import (
     DEFAULT_SOCKET,
+    HTTPS_ACCESS,
     SocketAccess,
     default_listen,
+    lxd_access,
     parse_group,
     parse_mode,
     unix_path,
     with_overrides,
 )
+from bridge.transport import Endpoint
 
 
 @pytest.mark.parametrize(
@@ -76,3 +82,25 @@ def test_overrides_replace_only_what_they_name(
     gid: int | None, mode: int | None, expected: SocketAccess
 ) -> None:
     assert with_overrides(LXD, gid=gid, mode=mode) == expected
+
+
+def test_lxd_access_copies_lxds_socket_or_says_why_not(tmp_path: Path) -> None:
+    lxd_socket = tmp_path / "unix.socket"
+    lxd_socket.touch()  # the mode is what matters here; a real socket is in the integration tests
+    lxd_socket.chmod(0o640)
+    cases = {
+        "unix socket": (
+            Endpoint.unix(lxd_socket),
+            SocketAccess(os.getuid(), os.getgid(), 0o640, f"as LXD's socket {lxd_socket}"),
+        ),
+        "https": (
+            Endpoint(url="https://127.0.0.1:8443"),
+            HTTPS_ACCESS,
+        ),
+        "socket gone": (
+            Endpoint.unix(tmp_path / "gone.socket"),
+            SocketAccess(os.geteuid(), os.getegid(), 0o600, "owner only: LXD's socket is gone"),
+        ),
+    }
+    for name, (endpoint, expected) in cases.items():
+        assert lxd_access(endpoint) == expected, name
