@@ -20,6 +20,7 @@ from pathlib import Path
 
 from bridge import protos
 from bridge.errors import LxdError, ProtocolError, SocketNotFound, TransportError
+from bridge.listener import lxd_access, parse_group, parse_mode, with_overrides
 from bridge.server import DEFAULT_GRACE, DEFAULT_LISTEN, ListenRefused, ServerTls, serve
 from bridge.transport import LxdClient
 
@@ -87,8 +88,30 @@ def build_parser() -> argparse.ArgumentParser:
     _add(
         serve_cmd,
         "--listen",
-        f"gRPC address to listen on, host:port (default {DEFAULT_LISTEN})",
+        "gRPC address to listen on: unix:/path/to.sock (owner, group and mode copied from "
+        "LXD's socket: it grants what LXD's socket grants) or host:port (needs TLS or "
+        f"--insecure) (default {DEFAULT_LISTEN}; $RUNTIME_DIRECTORY/bridge.sock under systemd)",
         default=DEFAULT_LISTEN,
+        metavar="ADDR",
+    )
+    _add(
+        serve_cmd,
+        "--listen-group",
+        "group (name or gid) of the unix socket, instead of LXD's socket's "
+        "(root when LXD is reached over https://)",
+        metavar="GROUP",
+    )
+    _add(
+        serve_cmd,
+        "--listen-mode",
+        "mode (octal) of the unix socket, instead of LXD's socket's (0660 for https://)",
+        metavar="MODE",
+    )
+    _add(
+        serve_cmd,
+        "--health-listen",
+        "also serve grpc.health.v1, and nothing else, without TLS on this address "
+        "(for probes that cannot do TLS)",
         metavar="ADDR",
     )
     _add(serve_cmd, "--tls-cert", "gRPC TLS certificate (PEM)", metavar="FILE")
@@ -102,7 +125,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add(
         serve_cmd,
         "--insecure",
-        "allow listening on a non-loopback address without TLS",
+        "allow a TCP listener without TLS (loopback included): any local user, and anyone "
+        "who can reach it, is then LXD's administrator",
         action="store_true",
     )
     _add(
@@ -224,9 +248,23 @@ def _cause(error: BaseException) -> str:
 
 async def _serve(opts: argparse.Namespace) -> None:
     tls = _server_tls(opts)
+    try:
+        gid = None if opts.listen_group is None else parse_group(opts.listen_group)
+        mode = None if opts.listen_mode is None else parse_mode(opts.listen_mode)
+    except ValueError as e:
+        raise StartupError(str(e)) from e
     lxd = await open_lxd(opts)
     try:
-        await serve(lxd, opts.listen, tls=tls, insecure=opts.insecure, grace=opts.grace)
+        access = with_overrides(lxd_access(lxd.endpoint), gid=gid, mode=mode)
+        await serve(
+            lxd,
+            opts.listen,
+            tls=tls,
+            insecure=opts.insecure,
+            access=access,
+            health_listen=opts.health_listen,
+            grace=opts.grace,
+        )
     except ListenRefused as e:
         raise StartupError(str(e)) from e
     finally:

@@ -12,6 +12,7 @@ code, not RESOURCE_EXHAUSTED "metadata size exceeds hard limit".
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 import grpc
@@ -259,14 +260,14 @@ async def test_a_one_mib_exec_argument_gets_the_real_error(
 
 
 async def test_unavailable_says_which_lxd_is_unreachable_without_aiohttps_internals(
-    lxd_sandbox: LxdSandbox,
+    lxd_sandbox: LxdSandbox, tmp_path: Path
 ) -> None:
     async with recording_proxy(lxd_sandbox.socket) as gone:
         client = await LxdClient.open(f"unix://{gone.socket}")
     async with client:
-        bridge = await start(client, "127.0.0.1:0", health_interval=3600)
+        bridge = await start(client, f"unix:{tmp_path / 'b.sock'}", health_interval=3600)
         try:
-            async with grpc.aio.insecure_channel(f"127.0.0.1:{bridge.port}") as channel:
+            async with grpc.aio.insecure_channel(bridge.address) as channel:
                 with pytest.raises(grpc.aio.AioRpcError) as caught:
                     await ServerServiceStub(channel).GetServer(
                         server_service_pb2.GetServerRequest(), timeout=30

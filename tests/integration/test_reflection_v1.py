@@ -108,8 +108,8 @@ async def test_v1_answers_an_unknown_symbol_with_not_found(
 
 
 @pytest.fixture(scope="module")
-def buf_curl() -> list[str]:
-    """buf curl's arguments to reach the test bridge, reflection v1 only."""
+def buf_curl(bridge: BridgeServer) -> list[str]:
+    """buf curl's arguments to reach the test bridge on its unix socket, reflection v1 only."""
     assert BUF.exists(), "buf is missing: run `make setup`"
     return [
         str(BUF),
@@ -117,13 +117,13 @@ def buf_curl() -> list[str]:
         "--protocol=grpc",
         "--http2-prior-knowledge",
         "--reflect-protocol=grpc-v1",
+        f"--unix-socket={bridge.address.removeprefix('unix:')}",
     ]
 
 
 def base_url(bridge: BridgeServer) -> str:
-    # The conftest bridge listens on loopback TCP (a unix socket would be --unix-socket PATH
-    # with http://localhost).
-    return f"http://127.0.0.1:{bridge.port}"
+    # Over --unix-socket the URL's host is only the HTTP/2 authority.
+    return "http://localhost"
 
 
 async def run(args: list[str]) -> tuple[int, str, str]:
