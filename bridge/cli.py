@@ -1,4 +1,5 @@
-"""The command line: ``lxd-grpc-bridge serve`` (also ``python -m bridge serve``).
+"""The command line: ``lxd-grpc-bridge serve`` (also ``python -m bridge serve``) and
+``lxd-grpc-bridge protos DIR`` (the API's .proto files, for other languages).
 
 Every option can also come from an environment variable (listed in ``--help``); an option on the
 command line wins. Problems found at startup (no socket, connection refused, a certificate that
@@ -17,8 +18,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from bridge import protos
 from bridge.errors import LxdError, ProtocolError, SocketNotFound, TransportError
 from bridge.facade.common import MAX_MESSAGE_SIZE
+from bridge.listener import lxd_access, parse_group, parse_mode, with_overrides
 from bridge.server import DEFAULT_GRACE, DEFAULT_LISTEN, ListenRefused, ServerTls, serve
 from bridge.transport import Limits, LxdClient
 
@@ -61,7 +64,7 @@ def _at_least_one(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser (``serve`` is the only command today)."""
+    """The argument parser: ``serve``, and ``protos`` to write out the .proto files."""
     parser = argparse.ArgumentParser(prog=PROG, description="A typed gRPC front door for LXD.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     serve_cmd = commands.add_parser(
@@ -97,8 +100,30 @@ def build_parser() -> argparse.ArgumentParser:
     _add(
         serve_cmd,
         "--listen",
-        f"gRPC address to listen on, host:port (default {DEFAULT_LISTEN})",
+        "gRPC address to listen on: unix:/path/to.sock (owner, group and mode copied from "
+        "LXD's socket: it grants what LXD's socket grants) or host:port (needs TLS or "
+        f"--insecure) (default {DEFAULT_LISTEN}; $RUNTIME_DIRECTORY/bridge.sock under systemd)",
         default=DEFAULT_LISTEN,
+        metavar="ADDR",
+    )
+    _add(
+        serve_cmd,
+        "--listen-group",
+        "group (name or gid) of the unix socket, instead of LXD's socket's "
+        "(root when LXD is reached over https://)",
+        metavar="GROUP",
+    )
+    _add(
+        serve_cmd,
+        "--listen-mode",
+        "mode (octal) of the unix socket, instead of LXD's socket's (0660 for https://)",
+        metavar="MODE",
+    )
+    _add(
+        serve_cmd,
+        "--health-listen",
+        "also serve grpc.health.v1, and nothing else, without TLS on this address "
+        "(for probes that cannot do TLS)",
         metavar="ADDR",
     )
     _add(serve_cmd, "--tls-cert", "gRPC TLS certificate (PEM)", metavar="FILE")
@@ -112,7 +137,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add(
         serve_cmd,
         "--insecure",
-        "allow listening on a non-loopback address without TLS",
+        "allow a TCP listener without TLS (loopback included): any local user, and anyone "
+        "who can reach it, is then LXD's administrator",
         action="store_true",
     )
     _add(
@@ -158,7 +184,28 @@ def build_parser() -> argparse.ArgumentParser:
         default="info",
         metavar="LEVEL",
     )
+    protos_cmd = commands.add_parser(
+        "protos",
+        help="write the .proto files of the API into a directory, for other languages",
+        description=(
+            "Write lxd/api/v1/*.proto and the google/api files they import into DIR, from the "
+            "installed package, so any language can generate a client: "
+            "protoc -I DIR --go_out=. DIR/lxd/api/v1/*.proto (the google/protobuf well-known "
+            "types are built into protoc and buf)."
+        ),
+    )
+    protos_cmd.add_argument("dir", type=Path, metavar="DIR", help="where to write (created)")
     return parser
+
+
+def _protos(out: Path) -> int:
+    try:
+        written = protos.export(out)
+    except OSError as e:
+        print(f"{PROG}: error: cannot write the .proto files under {out}: {e}", file=sys.stderr)
+        return 1
+    print(f"wrote {len(written)} .proto files under {out}")
+    return 0
 
 
 def _readable(path: str | None, what: str) -> Path | None:
@@ -242,13 +289,21 @@ def _cause(error: BaseException) -> str:
 
 async def _serve(opts: argparse.Namespace) -> None:
     tls = _server_tls(opts)
+    try:
+        gid = None if opts.listen_group is None else parse_group(opts.listen_group)
+        mode = None if opts.listen_mode is None else parse_mode(opts.listen_mode)
+    except ValueError as e:
+        raise StartupError(str(e)) from e
     lxd = await open_lxd(opts)
     try:
+        access = with_overrides(lxd_access(lxd.endpoint), gid=gid, mode=mode)
         await serve(
             lxd,
             opts.listen,
             tls=tls,
             insecure=opts.insecure,
+            access=access,
+            health_listen=opts.health_listen,
             grace=opts.grace,
             max_send_message_size=opts.max_send_message_size,
         )
@@ -262,6 +317,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = build_parser()
     opts = parser.parse_args(argv)
+    if opts.command == "protos":
+        return _protos(opts.dir)
     logging.basicConfig(
         level=str(opts.log_level).upper(),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",

@@ -3,6 +3,9 @@ and servicer classes that do not fit their service failing when they are defined
 
 from __future__ import annotations
 
+import base64
+from urllib.parse import quote
+
 import grpc
 import pytest
 from google.protobuf.field_mask_pb2 import FieldMask
@@ -102,6 +105,38 @@ def test_a_route_comes_from_the_http_option_and_escapes_its_variables() -> None:
     assert route.path(request) == "/1.0/containers/c%2F1/snapshots/s%201"
     with pytest.raises(InvalidRequest, match="container is required"):
         route.path(container_service_pb2.RenameContainerSnapshotRequest(name="s"))
+
+
+#: Path segments: what a value becomes, or None when it is refused (issue 9, item 1).
+SEGMENTS = {
+    "plain": ("c1", "c1"),
+    "slash-escaped (image alias debian/12)": ("debian/12", "debian%2F12"),
+    "dots inside a name": ("a..b", "a..b"),
+    "percent escaped, not decoded": ("%2E", "%252E"),
+    "unicode": ("été", "%C3%A9t%C3%A9"),
+    "dot": (".", None),
+    "dot-dot": ("..", None),
+    "empty": ("", None),
+    "nul": ("r1\x00", None),
+    "newline": ("a\nb", None),
+    "tab": ("\t", None),
+    "delete": ("\x7f", None),
+    "c1 control": ("a\x9b", None),
+}
+
+
+@pytest.mark.parametrize(("value", "expected"), SEGMENTS.values(), ids=SEGMENTS.keys())
+def test_a_path_variable_is_one_segment_or_refused(value: str, expected: str | None) -> None:
+    method = container_service_pb2.DESCRIPTOR.services_by_name["ContainerService"].methods_by_name[
+        "DeleteContainerConsoleLog"
+    ]
+    request = container_service_pb2.DeleteContainerConsoleLogRequest(name=value)
+    if expected is None:
+        with pytest.raises(InvalidRequest) as caught:
+            Route(method).path(request)
+        assert caught.value.field == "name"
+    else:
+        assert Route(method).path(request) == f"/1.0/containers/{expected}/console"
 
 
 def test_a_narrower_binding_is_taken_when_the_request_sets_its_variables() -> None:
@@ -212,6 +247,37 @@ def test_the_status_table(error: BaseException, code: grpc.StatusCode, reason: s
     assert (info.domain, info.reason) == ("lxd", reason)
     if code is not grpc.StatusCode.UNAVAILABLE:
         assert "a bug" not in status.details, "internal errors do not leak"
+
+
+_HUGE = "x" * 100_000
+
+#: Errors whose text echoes a huge client input: each status must still fit in the trailers.
+HUGE_ERRORS = {
+    "a mask path echoed": InvalidRequest(f"update_mask: {_HUGE!r} is not a field", field=_HUGE),
+    "LXD echoing an etag": lxd_error(412, f"ETag doesn't match: {_HUGE} vs abc"),
+    "a failed operation holding the command": OperationFailed(
+        {**_OPERATION, "metadata": {"command": ["echo", _HUGE]}, "err": "too long: " + _HUGE}
+    ),
+    "a running operation holding the command": OperationRunning(
+        {"id": "op1", "metadata": {"command": [_HUGE]}}
+    ),
+    "multi-byte characters": lxd_error(400, "é€😀" * 50_000),
+}
+
+
+@pytest.mark.parametrize("error", HUGE_ERRORS.values(), ids=HUGE_ERRORS.keys())
+def test_a_status_always_fits_in_the_trailers(error: BaseException) -> None:
+    status = grpc_status(error)
+    sent = len(quote(status.details.encode(), safe=" ")) + len(
+        base64.b64encode(status.trailing_metadata[0][1])
+    )
+    assert sent <= 8 * 1024, "gRPC's soft limit for received metadata"
+    rich = status_pb2.Status.FromString(status.trailing_metadata[0][1])
+    assert rich.message == status.details
+    assert len(status.details) < 600
+    info = error_details_pb2.ErrorInfo()
+    assert rich.details[0].Unpack(info)
+    assert info.reason, "the reason survives"
 
 
 def test_lxd_errors_keep_lxds_code_and_message() -> None:

@@ -31,9 +31,9 @@ import functools
 import inspect
 import logging
 import re
-from collections.abc import AsyncIterable, Awaitable, Callable, Mapping
+from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Mapping
 from typing import Any, ClassVar, NoReturn, TypeVar, cast
-from urllib.parse import quote, unquote
+from urllib.parse import unquote
 
 import grpc
 from google.api import annotations_pb2, http_pb2
@@ -46,11 +46,11 @@ from google.protobuf.descriptor import (
     ServiceDescriptor,
 )
 from google.protobuf.field_mask_pb2 import FieldMask
-from google.protobuf.message import Message
+from google.protobuf.message import DecodeError, Message
 
 from bridge import codec
 from bridge.codec.plan import Kind, plan_for
-from bridge.errors import InvalidRequest, LimitExceeded, OperationRunning, grpc_status
+from bridge.errors import InvalidRequest, LimitExceeded, OperationRunning, clip, grpc_status
 from bridge.transport import (
     JsonObject,
     LxdClient,
@@ -60,6 +60,7 @@ from bridge.transport import (
     operation_id,
 )
 from bridge.transport.connection import Query
+from bridge.transport.paths import segment
 from lxd.api.v1 import operation_pb2
 
 __all__ = [
@@ -77,7 +78,9 @@ __all__ = [
     "Sync",
     "decode",
     "encode",
+    "header_value",
     "name_from_url",
+    "parse_request",
     "patch_body",
     "query_of",
     "remaining",
@@ -179,7 +182,8 @@ class Route:
             raise TypeError(f"{method.full_name}: {self.body!r} is not a field of the request")
 
     def path(self, request: Message) -> str:
-        """The path with the request's fields in it (escaped); an empty one is refused."""
+        """The path with the request's fields in it, each one segment (bridge.transport.paths:
+        empty, ``.``, ``..`` and control characters are refused, ``/`` is escaped)."""
         for template, variables in self.narrower:
             if all(str(_field_value(request, name)) for name in variables):
                 return _PATH_VARIABLE.sub(lambda m: _escaped(request, m.group(1)), template)
@@ -209,10 +213,7 @@ def _field_value(request: Message, name: str) -> Any:
 
 
 def _escaped(request: Message, name: str) -> str:
-    text = str(_field_value(request, name))
-    if not text:
-        raise InvalidRequest(f"{name} is required", field=name)
-    return quote(text, safe="")
+    return segment(str(_field_value(request, name)), name)
 
 
 def scope_query(request: Message) -> dict[str, str | int | bool | None]:
@@ -246,7 +247,71 @@ def _etag(request: Any) -> str | None:
     """The request's ``etag`` (sent as If-Match), if it has one and it is set."""
     if _field(request, "etag") is None:
         return None
-    return cast(str, request.etag) or None
+    return header_value(cast(str, request.etag), "etag") or None
+
+
+#: What an HTTP header value may not hold: control characters other than TAB (RFC 9110 5.5).
+_HEADER_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+
+
+def header_value(value: str, field: str) -> str:
+    """``value``, to be sent as an HTTP header: CR, LF, NUL and other controls are refused
+    (INVALID_ARGUMENT naming ``field``) rather than left to the HTTP client to fail on."""
+    if match := _HEADER_CONTROL.search(value):
+        raise InvalidRequest(
+            f"{field} contains the control character U+{ord(match.group()):04X} "
+            f"at position {match.start()}",
+            field=field,
+        )
+    return value
+
+
+def parse_request(message_type: type[M], data: bytes) -> M:
+    """The request message from its bytes, checked: INVALID_ARGUMENT if it cannot be parsed
+    (e.g. nested past protobuf's depth limit) or if any string in it holds NUL.
+
+    NUL is refused everywhere, not only in names: LXD's Go JSON would carry ``\\u0000``, but
+    names, config keys and values, paths and arguments end up in C (liblxc, the kernel, SQLite's
+    C API), which cuts them at the NUL, so the request would act on something else
+    (``PatchContainer("r1\\x00")`` changed ``r1``).
+    """
+    try:
+        message = message_type.FromString(data)
+    except DecodeError as e:
+        raise InvalidRequest(f"the request cannot be parsed as {message_type.__name__}: {e}") from e
+    if b"\x00" in data:  # a NUL in a string is a 0x00 byte on the wire: most requests have none
+        _refuse_nul(message, "")
+    return message
+
+
+def _refuse_nul(message: Message, prefix: str) -> None:
+    for field, value in message.ListFields():
+        name = prefix + field.name
+        if field.message_type is not None and field.message_type.GetOptions().map_entry:
+            value_field = field.message_type.fields_by_name["value"]
+            for key, item in value.items():
+                if isinstance(key, str):
+                    _refuse_nul_in(key, name, "a key")
+                item_name = f"{name}[{key!r}]".replace("'", '"')
+                if value_field.message_type is not None:
+                    _refuse_nul(item, item_name + ".")
+                elif isinstance(item, str):
+                    _refuse_nul_in(item, item_name, "the value")
+        elif field.message_type is not None:
+            for item in value if field.is_repeated else [value]:
+                _refuse_nul(item, name + ".")
+        elif field.type == FieldDescriptor.TYPE_STRING:
+            for item in value if field.is_repeated else [value]:
+                _refuse_nul_in(item, name, "the value")
+
+
+def _refuse_nul_in(text: str, field: str, what: str) -> None:
+    at = text.find("\x00")
+    if at >= 0:
+        raise InvalidRequest(
+            f"{field}: {what} contains NUL (U+0000) at position {at}, which LXD would cut there",
+            field=field,
+        )
 
 
 def patch_body(put: Message, mask: FieldMask, dialect: codec.Dialect, *, field: str) -> JsonObject:
@@ -272,7 +337,7 @@ def patch_body(put: Message, mask: FieldMask, dialect: codec.Dialect, *, field: 
         if fp is None:
             known = ", ".join(plan.by_name)
             raise InvalidRequest(
-                f"update_mask: {path!r} is not a field of {put.DESCRIPTOR.name} ({known})",
+                f"update_mask: {clip(path)!r} is not a field of {put.DESCRIPTOR.name} ({known})",
                 field="update_mask",
             )
         if not fp.written_in(dialect):
@@ -437,10 +502,16 @@ def _method_handler(
     unary replies checked against the send limit (``check_size``)."""
     request_cls = message_factory.GetMessageClass(method.input_type)
     response_cls = message_factory.GetMessageClass(method.output_type)
-    options: dict[str, Any] = {
-        "request_deserializer": request_cls.FromString,
-        "response_serializer": response_cls.SerializeToString,
-    }
+    # Requests arrive as bytes and are parsed inside the handler's try (parse_request), so that
+    # a request that cannot be parsed is INVALID_ARGUMENT, not grpc's UNKNOWN "Unexpected
+    # <class DecodeError>".
+    options: dict[str, Any] = {"response_serializer": response_cls.SerializeToString}
+
+    def parsed(request: Any) -> Any:
+        if method.client_streaming:
+            return _parse_each(request_cls, request)
+        return parse_request(request_cls, request)
+
     if method.server_streaming:
 
         async def stream(request: Any, context: Context) -> None:
@@ -448,7 +519,7 @@ def _method_handler(
             # (the client cancelled, or its deadline passed) is a cancellation we see, and the
             # generator (with the LXD connection it holds) is closed at once.
             try:
-                async with contextlib.aclosing(behaviour(request, context)) as items:
+                async with contextlib.aclosing(behaviour(parsed(request), context)) as items:
                     async for item in items:
                         await _gone_is_cancelled(context.write(item))
             except Exception as e:
@@ -460,7 +531,7 @@ def _method_handler(
 
     async def unary(request: Any, context: Context) -> Message:
         try:
-            reply = cast(Message, await behaviour(request, context))
+            reply = cast(Message, await behaviour(parsed(request), context))
             check_size(reply)
             return reply
         except Exception as e:
@@ -536,6 +607,11 @@ def _objects(reply: Message) -> list[tuple[str, int]]:
             )
             found.append((label, item.ByteSize()))
     return found
+
+
+async def _parse_each(message_type: type[M], requests: AsyncIterable[bytes]) -> AsyncIterator[M]:
+    async for data in requests:
+        yield parse_request(message_type, data)
 
 
 async def _abort(context: Context, error: Exception) -> NoReturn:

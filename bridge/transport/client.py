@@ -8,7 +8,6 @@ from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote
 
 from bridge.errors import TransportError
 from bridge.transport.connection import Connection, Kind, Limits, Query, RawResponse
@@ -17,6 +16,7 @@ from bridge.transport.envelope import JsonObject, LxdResponse
 from bridge.transport.events import Events
 from bridge.transport.files import Files
 from bridge.transport.operations import Operations
+from bridge.transport.paths import segment
 from bridge.transport.websocket import ExecSession, StdinSource, open_session
 
 if TYPE_CHECKING:
@@ -254,4 +254,4 @@ class LxdClient:
 
 
 def _container_path(container: str) -> str:
-    return f"/1.0/containers/{quote(container, safe='')}"
+    return f"/1.0/containers/{segment(container, 'container')}"

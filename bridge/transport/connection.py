@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import enum
 import io
+import ssl
 from collections.abc import AsyncIterable, AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from urllib.parse import urlencode
 
 import aiohttp
 import orjson
+import yarl
 from websockets.asyncio.client import ClientConnection, connect, unix_connect
 from websockets.exceptions import InvalidStatus, WebSocketException
 
@@ -29,7 +31,7 @@ from bridge.errors import LimitExceeded, TransportError, TransportTimeout
 from bridge.transport.endpoint import Endpoint
 from bridge.transport.envelope import LxdResponse, decode_response
 
-__all__ = ["Connection", "Kind", "Limits", "RawResponse", "with_query"]
+__all__ = ["Connection", "Kind", "Limits", "RawResponse", "short_reason", "with_query"]
 
 #: Error bodies of raw endpoints are JSON envelopes; never read more than this of one.
 _MAX_ERROR_BODY = 1 << 20
@@ -128,7 +130,7 @@ class RawResponse:
         except TimeoutError as e:
             raise TransportTimeout(f"LXD stream timed out: {e}") from e
         except (aiohttp.ClientError, OSError) as e:
-            raise TransportError(f"LXD stream broke: {e!r}") from e
+            raise TransportError(f"the LXD stream broke: {short_reason(e)}") from e
         if pending:
             yield bytes(pending)
 
@@ -230,6 +232,7 @@ class Connection:
         self.limits = limits or Limits()
         self._pools = {kind: _Pool(endpoint, kind, self.limits.of(kind)) for kind in Kind}
         self._base_url = endpoint.base_url
+        self._unreachable = f"LXD at {endpoint.url} is unreachable:"
         self._closed = False
 
     def in_flight(self, kind: Kind) -> int:
@@ -296,7 +299,7 @@ class Connection:
             ):
                 payload = await response.read()
         except (TimeoutError, aiohttp.ClientError, OSError) as e:
-            _raise_transport(method, path, e, body)
+            _raise_transport(self._unreachable, method, path, e, body)
         return decode_response(response.status, payload, response.headers)
 
     @asynccontextmanager
@@ -329,7 +332,7 @@ class Connection:
                         method, url, headers=all_headers, data=data, allow_redirects=False
                     )
             except (TimeoutError, aiohttp.ClientError, OSError) as e:
-                _raise_transport(method, path, e, body)
+                _raise_transport(self._unreachable, method, path, e, body)
             try:
                 if response.status >= 400:
                     error_body = bytearray()
@@ -339,7 +342,7 @@ class Connection:
                             if len(error_body) > _MAX_ERROR_BODY:
                                 break
                     except (TimeoutError, aiohttp.ClientError, OSError) as e:
-                        _raise_transport(method, path, e, body)
+                        _raise_transport(self._unreachable, method, path, e, body)
                     decode_response(response.status, bytes(error_body), response.headers)
                 yield RawResponse(response)
             finally:
@@ -358,8 +361,13 @@ class Connection:
         etag: str | None,
         headers: Mapping[str, str] | None,
         content: Content,
-    ) -> tuple[str, dict[str, str], Any, _Body | None]:
-        """The URL, the headers, aiohttp's ``data`` and, for a streamed body, its :class:`_Body`."""
+    ) -> tuple[yarl.URL, dict[str, str], Any, _Body | None]:
+        """The URL, the headers, aiohttp's ``data`` and, for a streamed body, its :class:`_Body`.
+
+        The URL is sent exactly as built (``encoded=True``): yarl would otherwise decode
+        ``%2E`` and resolve ``.``/``..`` segments, and a path could reach another endpoint.
+        Paths are built from escaped segments (bridge.transport.paths), queries by urlencode.
+        """
         all_headers = dict(headers or {})
         if json is not None:
             content = orjson.dumps(json)
@@ -374,7 +382,8 @@ class Connection:
         elif content is not None:
             body = _Body(content)
             data = body.chunks()
-        return self._base_url + with_query(path, query), all_headers, data, body
+        url = yarl.URL(self._base_url + with_query(path, query), encoded=True)
+        return url, all_headers, data, body
 
     # -- websockets ----------------------------------------------------------------------------
 
@@ -385,6 +394,7 @@ class Connection:
         own, because LXD only reads some sockets (exec stdout) to detect a hang-up. A refused
         upgrade is decoded as an LXD error envelope.
         """
+        # websockets sends the URI's path as given (it resolves no ``.``/``..`` segments).
         uri = self.endpoint.ws_base_url + with_query(path, query)
         options: dict[str, Any] = {
             "compression": None,
@@ -406,14 +416,34 @@ class Connection:
         except TimeoutError as e:
             raise TransportTimeout(f"websocket {path}: no answer in time") from e
         except (OSError, WebSocketException) as e:
-            raise TransportError(f"websocket {path}: {e!r}") from e
+            raise TransportError(f"{self._unreachable} {short_reason(e)} (websocket)") from e
 
 
-def _raise_transport(method: str, path: str, error: BaseException, body: _Body | None) -> NoReturn:
+def _raise_transport(
+    unreachable: str, method: str, path: str, error: BaseException, body: _Body | None
+) -> NoReturn:
     """Raise what a failed exchange means: the request body's own error when reading the
     caller's iterator failed, else :class:`TransportTimeout` or :class:`TransportError`."""
     if body is not None and body.error is not None:
         raise body.error from None
     if isinstance(error, TimeoutError):
         raise TransportTimeout(f"{method} {path}: LXD did not answer in time") from error
-    raise TransportError(f"{method} {path}: {error!r}") from error
+    raise TransportError(f"{unreachable} {short_reason(error)}") from error
+
+
+def short_reason(error: BaseException) -> str:
+    """Why an exchange with LXD failed, in a few words a client may read: the OS's reason or
+    what happened, never aiohttp's repr (connection keys, proxy settings, class names)."""
+    if isinstance(error, aiohttp.ClientConnectorError):
+        error = error.os_error
+    if isinstance(error, aiohttp.ServerDisconnectedError | ConnectionResetError):
+        return "the connection was closed before LXD answered"
+    if isinstance(error, aiohttp.ClientPayloadError):
+        return "LXD's answer was cut short"
+    if isinstance(error, ssl.SSLError):
+        return f"TLS failed ({error.reason or 'handshake'})"
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror.lower()
+    if isinstance(error, WebSocketException) and str(error):
+        return str(error)
+    return "the connection failed"

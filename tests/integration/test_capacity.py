@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
 from typing import Any, NamedTuple, cast
 
 import grpc
@@ -70,12 +71,12 @@ async def test_stalled_transfers_leave_short_calls_their_capacity_and_one_more_i
 ) -> None:
     cap = lxd.connection.limits.transfers
     # The stalled clients have a channel of their own, as other callers would.
-    async with grpc.aio.insecure_channel(f"127.0.0.1:{bridge.port}") as stalled_channel:
+    async with grpc.aio.insecure_channel(bridge.address) as stalled_channel:
         stalled = ContainerServiceStub(stalled_channel)
         calls = [await stalled_download(stalled, big_file_container) for _ in range(cap)]
         try:
             assert lxd.connection.in_flight(Kind.TRANSFER) == cap
-            async with grpc.aio.insecure_channel(f"127.0.0.1:{bridge.port}") as channel:
+            async with grpc.aio.insecure_channel(bridge.address) as channel:
                 containers, server = ContainerServiceStub(channel), ServerServiceStub(channel)
                 reply = await containers.GetContainer(
                     GetContainerRequest(name=big_file_container), timeout=UNARY_DEADLINE
@@ -204,6 +205,7 @@ async def test_a_reply_over_the_send_limit_names_the_largest_objects_and_the_way
 @pytest.mark.parametrize("way_out", ["names-then-gets", "raised-limit-on-both-ends"])
 async def test_the_ways_out_get_every_object(
     way_out: str,
+    tmp_path: Path,
     lxd: LxdClient,
     containers: ContainerServiceStub,
     big_config_containers: list[str],
@@ -216,11 +218,11 @@ async def test_the_ways_out_get_every_object(
             reply = await containers.GetContainer(GetContainerRequest(name=name), timeout=30)
             found[name] = reply.container.config["user.big"]
     else:
-        raised = await start(lxd, "127.0.0.1:0", max_send_message_size=RAISED_LIMIT)
+        listen = f"unix:{tmp_path / 'raised.sock'}"
+        raised = await start(lxd, listen, max_send_message_size=RAISED_LIMIT)
         try:
             options = [("grpc.max_receive_message_length", RAISED_LIMIT)]
-            address = f"127.0.0.1:{raised.port}"
-            async with grpc.aio.insecure_channel(address, options=options) as channel:
+            async with grpc.aio.insecure_channel(raised.address, options=options) as channel:
                 every = await ContainerServiceStub(channel).GetContainers(
                     GetContainersRequest(), timeout=OP_TIMEOUT
                 )
