@@ -20,9 +20,10 @@ from pathlib import Path
 
 from bridge import protos
 from bridge.errors import LxdError, ProtocolError, SocketNotFound, TransportError
+from bridge.facade.common import MAX_MESSAGE_SIZE
 from bridge.listener import lxd_access, parse_group, parse_mode, with_overrides
 from bridge.server import DEFAULT_GRACE, DEFAULT_LISTEN, ListenRefused, ServerTls, serve
-from bridge.transport import LxdClient
+from bridge.transport import Limits, LxdClient
 
 __all__ = ["ENV_PREFIX", "StartupError", "main"]
 
@@ -49,6 +50,17 @@ def _add(parser: argparse.ArgumentParser, option: str, help_text: str, **kwargs:
         fallback = kwargs.pop("default", None)
         default = os.environ.get(name) or fallback
     parser.add_argument(option, default=default, help=f"{help_text} [env {name}]", **kwargs)  # type: ignore[arg-type]
+
+
+def _at_least_one(text: str) -> int:
+    """A whole number >= 1 (argparse names the option when this refuses a value)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -137,6 +149,34 @@ def build_parser() -> argparse.ArgumentParser:
         type=float,
         metavar="SECONDS",
     )
+    limits = Limits()
+    _add(
+        serve_cmd,
+        "--max-calls",
+        "short LXD calls in flight at once; more wait for a free connection within their "
+        f"deadline (default {limits.calls})",
+        default=limits.calls,
+        type=_at_least_one,
+        metavar="N",
+    )
+    _add(
+        serve_cmd,
+        "--max-transfers",
+        "transfers (file, log, image, backup downloads and uploads) in flight at once, on "
+        f"connections of their own; one more is RESOURCE_EXHAUSTED (default {limits.transfers})",
+        default=limits.transfers,
+        type=_at_least_one,
+        metavar="N",
+    )
+    _add(
+        serve_cmd,
+        "--max-send-message-size",
+        "largest gRPC message sent, in bytes; a larger reply is RESOURCE_EXHAUSTED. Clients "
+        f"receive at most 4 MiB unless told otherwise (default {MAX_MESSAGE_SIZE})",
+        default=MAX_MESSAGE_SIZE,
+        type=_at_least_one,
+        metavar="BYTES",
+    )
     _add(
         serve_cmd,
         "--log-level",
@@ -219,6 +259,7 @@ async def open_lxd(opts: argparse.Namespace) -> LxdClient:
             client_key=opts.client_key,
             server_cert=opts.server_cert,
             ca=opts.lxd_ca,
+            limits=Limits(calls=opts.max_calls, transfers=opts.max_transfers),
         )
     except SocketNotFound as e:
         raise StartupError(f"{e}; give --lxd") from e
@@ -264,6 +305,7 @@ async def _serve(opts: argparse.Namespace) -> None:
             access=access,
             health_listen=opts.health_listen,
             grace=opts.grace,
+            max_send_message_size=opts.max_send_message_size,
         )
     except ListenRefused as e:
         raise StartupError(str(e)) from e

@@ -5,6 +5,7 @@ The hierarchy::
     BridgeError                       root of every error the bridge raises on purpose
     ├── InvalidRequest                the gRPC request cannot become an LXD request (field, mask)
     ├── OperationRunning              waited for an operation until the deadline; still running
+    ├── LimitExceeded                 a limit of the bridge (transfers, reply size) was reached
     ├── TransportError                no usable answer from LXD: connect, TLS, reset, timeout
     │   ├── TransportTimeout          the caller's deadline passed before LXD answered
     │   └── SocketNotFound            discovery found no usable unix socket (lists what was tried)
@@ -34,6 +35,7 @@ The gRPC side (:func:`grpc_status`, the one LXD -> gRPC status table)::
     OperationFailed                UNKNOWN (LXD keeps only the err text of a failed operation)
     OperationCancelled             CANCELLED
     OperationRunning               DEADLINE_EXCEEDED (the operation goes on in LXD)
+    LimitExceeded                  RESOURCE_EXHAUSTED (ErrorInfo: the limit and its option)
     TransportTimeout, TimeoutError DEADLINE_EXCEEDED
     TransportError, SocketNotFound UNAVAILABLE
     ProtocolError                  INTERNAL
@@ -71,6 +73,7 @@ __all__ = [
     "Forbidden",
     "InternalError",
     "InvalidRequest",
+    "LimitExceeded",
     "LxdError",
     "NotFound",
     "OperationCancelled",
@@ -135,6 +138,20 @@ class OperationRunning(BridgeError):
             f"operation {op_id} is still running at the deadline; it goes on in LXD "
             f"(OperationService.GetOperationWait or DeleteOperation with name {op_id!r})"
         )
+
+
+class LimitExceeded(BridgeError):
+    """A limit of the bridge was reached (docs/security.md, "Limits a caller can hit").
+
+    ``reason`` is the ErrorInfo reason (``TOO_MANY_TRANSFERS``, ``REPLY_TOO_LARGE``),
+    ``option`` the command-line option that sets the limit, ``limit`` its value.
+    """
+
+    def __init__(self, message: str, *, reason: str, option: str, limit: int) -> None:
+        self.reason = reason
+        self.option = option
+        self.limit = limit
+        super().__init__(message)
 
 
 class TransportError(BridgeError):
@@ -323,6 +340,9 @@ def grpc_status(error: BaseException) -> grpc.Status:
     elif isinstance(error, OperationRunning):
         code, reason, message = grpc.StatusCode.DEADLINE_EXCEEDED, "OPERATION_RUNNING", str(error)
         operation = error.operation
+    elif isinstance(error, LimitExceeded):
+        code, reason, message = grpc.StatusCode.RESOURCE_EXHAUSTED, error.reason, str(error)
+        metadata = {"option": error.option, "limit": str(error.limit)}
     elif isinstance(error, InvalidRequest):
         code, reason, message = grpc.StatusCode.INVALID_ARGUMENT, "INVALID_REQUEST", str(error)
         if error.field:

@@ -119,6 +119,7 @@ async def start(
     access: SocketAccess | None = None,
     health_listen: str | None = None,
     health_interval: float = HEALTH_INTERVAL,
+    max_send_message_size: int = MAX_MESSAGE_SIZE,
 ) -> BridgeServer:
     """Serve every facade for ``lxd`` on ``listen`` and return the running server.
 
@@ -127,6 +128,8 @@ async def start(
     the owner, group and mode of LXD's socket, see :func:`bridge.listener.lxd_access`). A TCP
     ``listen`` without ``tls`` is refused (ListenRefused) unless ``insecure``. ``health_listen``
     serves grpc.health.v1 alone, without TLS, for probes that cannot do TLS.
+    ``max_send_message_size`` is the largest message sent (bytes); a larger unary reply is
+    RESOURCE_EXHAUSTED naming what is big in it.
     """
     if tls is None and not insecure and needs_tls(listen):
         raise ListenRefused(
@@ -139,10 +142,10 @@ async def start(
     server = grpc.aio.server(
         options=[  # docs/streams.md: chunks are at most 1 MiB, a message at most this
             ("grpc.max_receive_message_length", MAX_MESSAGE_SIZE),
-            ("grpc.max_send_message_length", MAX_MESSAGE_SIZE),
+            ("grpc.max_send_message_length", max_send_message_size),
         ]
     )
-    facades = [facade_cls(lxd) for facade_cls in FACADES]
+    facades = [facade_cls(lxd, max_reply_size=max_send_message_size) for facade_cls in FACADES]
     server.add_generic_rpc_handlers([facade.generic_handler() for facade in facades])
 
     health_servicer = health.aio.HealthServicer()
@@ -215,10 +218,17 @@ async def serve(
     access: SocketAccess | None = None,
     health_listen: str | None = None,
     grace: float = DEFAULT_GRACE,
+    max_send_message_size: int = MAX_MESSAGE_SIZE,
 ) -> None:
     """Start the bridge and serve until SIGTERM or SIGINT, then stop gracefully."""
     bridge = await start(
-        lxd, listen, tls=tls, insecure=insecure, access=access, health_listen=health_listen
+        lxd,
+        listen,
+        tls=tls,
+        insecure=insecure,
+        access=access,
+        health_listen=health_listen,
+        max_send_message_size=max_send_message_size,
     )
     stopping = asyncio.Event()
     loop = asyncio.get_running_loop()

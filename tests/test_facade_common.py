@@ -9,11 +9,13 @@ from urllib.parse import quote
 import grpc
 import pytest
 from google.protobuf.field_mask_pb2 import FieldMask
+from google.protobuf.message import Message
 from google.rpc import error_details_pb2, status_pb2
 
 from bridge import codec
 from bridge.errors import (
     InvalidRequest,
+    LimitExceeded,
     OperationCancelled,
     OperationFailed,
     OperationRunning,
@@ -25,7 +27,17 @@ from bridge.errors import (
     lxd_error,
 )
 from bridge.facade import FACADES
-from bridge.facade.common import Facade, Get, ListNames, Route, Sync, name_from_url, patch_body
+from bridge.facade.common import (
+    Facade,
+    Get,
+    ListNames,
+    Route,
+    Sync,
+    name_from_url,
+    patch_body,
+    reply_size_check,
+    service_descriptor,
+)
 from lxd.api.v1 import container_pb2, container_service_pb2, server_pb2, server_service_pb2
 from lxd.api.v1.options_pb2 import Device
 
@@ -287,3 +299,58 @@ def test_a_key_lxd_adds_is_dropped_and_logged_once(caplog: pytest.LogCaptureFixt
     assert [r.getMessage() for r in caplog.records] == [
         f"LXD sent keys the schema does not have (dropped): Container.{key}"
     ]
+
+
+def _reply_too_large(service_module: object, service: str, rpc: str, reply: Message) -> str:
+    descriptor = service_descriptor(service_module, service)
+    check = reply_size_check(descriptor, descriptor.methods_by_name[rpc], 100)
+    with pytest.raises(LimitExceeded) as raised:
+        check(reply)
+    return str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("rpc", "ways"),
+    [
+        ("GetContainers", "list the names with GetContainerNames and get each with GetContainer"),
+        (
+            "GetContainersFull",
+            "list the names with GetContainerNames and get each with GetContainer",
+        ),
+        ("GetContainer", "raise the client's receive limit"),
+    ],
+)
+def test_a_reply_over_the_limit_names_its_largest_objects_and_the_ways_out(
+    rpc: str, ways: str
+) -> None:
+    containers = [
+        container_pb2.Container(name=n, description="x" * size)
+        for n, size in (("small", 10), ("big", 300), ("mid", 200), ("tiny", 1))
+    ]
+    reply: Message
+    if rpc == "GetContainer":
+        reply = container_service_pb2.GetContainerResponse(container=containers[1])
+        largest = "big ("
+    else:
+        reply = container_service_pb2.GetContainersResponse(containers=containers)
+        largest = "largest: big ("
+    message = _reply_too_large(container_service_pb2, "ContainerService", rpc, reply)
+    assert largest in message and ways in message and "--max-send-message-size" in message
+    if rpc != "GetContainer":
+        assert message.index("big (") < message.index("mid (") < message.index("small (")
+        assert "tiny" not in message, "only the three largest are named"
+
+
+def test_a_reply_within_the_limit_passes() -> None:
+    descriptor = service_descriptor(container_service_pb2, "ContainerService")
+    check = reply_size_check(descriptor, descriptor.methods_by_name["GetContainers"], 100)
+    check(container_service_pb2.GetContainersResponse())  # no error
+
+
+def test_limit_exceeded_is_resource_exhausted_naming_the_option() -> None:
+    error = LimitExceeded(
+        "too many", reason="TOO_MANY_TRANSFERS", option="--max-transfers", limit=3
+    )
+    status = grpc_status(error)
+    assert status.code == grpc.StatusCode.RESOURCE_EXHAUSTED
+    assert status.details == "too many"

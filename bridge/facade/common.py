@@ -25,6 +25,8 @@ cancelled RPC cancels the HTTP request in flight (the handler task is cancelled)
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import functools
 import inspect
 import logging
@@ -48,7 +50,7 @@ from google.protobuf.message import DecodeError, Message
 
 from bridge import codec
 from bridge.codec.plan import Kind, plan_for
-from bridge.errors import InvalidRequest, OperationRunning, clip, grpc_status
+from bridge.errors import InvalidRequest, LimitExceeded, OperationRunning, clip, grpc_status
 from bridge.transport import (
     JsonObject,
     LxdClient,
@@ -62,6 +64,7 @@ from bridge.transport.paths import segment
 from lxd.api.v1 import operation_pb2
 
 __all__ = [
+    "MAX_MESSAGE_SIZE",
     "Async",
     "Context",
     "Facade",
@@ -81,6 +84,7 @@ __all__ = [
     "patch_body",
     "query_of",
     "remaining",
+    "reply_size_check",
     "scope_query",
     "service_descriptor",
     "wait_budget",
@@ -100,6 +104,13 @@ SCOPE_FIELDS = ("target", "project")
 #: the client before its own deadline fires, or it would see a bare DEADLINE_EXCEEDED instead of
 #: the still running operation. A tenth of the time left, at most this many seconds.
 REPLY_RESERVE = 0.5
+
+#: gRPC's default message size limit (4 MiB), the bridge's default both ways: every gRPC
+#: library's clients receive at most this unless told otherwise (docs/security.md).
+MAX_MESSAGE_SIZE = 4 * 1024 * 1024
+
+#: How many of the largest objects a REPLY_TOO_LARGE status names.
+_LARGEST_NAMED = 3
 
 _PATH_VARIABLE = re.compile(r"\{([a-z_][a-z0-9_.]*)\}")
 _OPERATION = "lxd.api.v1.Operation"
@@ -380,8 +391,11 @@ class Facade:
     #: The gRPC service this class serves.
     service: ClassVar[ServiceDescriptor]
 
-    def __init__(self, lxd: LxdClient) -> None:
+    def __init__(self, lxd: LxdClient, *, max_reply_size: int = MAX_MESSAGE_SIZE) -> None:
         self.lxd = lxd
+        #: Largest unary reply sent (the server's grpc.max_send_message_length); a larger one is
+        #: RESOURCE_EXHAUSTED naming the largest objects in it (:func:`reply_size_check`).
+        self.max_reply_size = max_reply_size
 
     def route(self, rpc: str) -> Route:
         """The route of one of this service's RPCs, read from its http rule once."""
@@ -412,7 +426,9 @@ class Facade:
                 if isinstance(attribute, Rpc)
                 else getattr(self, method.name)
             )
-            handlers[method.name] = _method_handler(method, behaviour)
+            handlers[method.name] = _method_handler(
+                method, behaviour, reply_size_check(self.service, method, self.max_reply_size)
+            )
         return grpc.method_handlers_generic_handler(self.service.full_name, handlers)
 
     # -- helpers for the RPCs ------------------------------------------------------------------
@@ -478,9 +494,12 @@ class Facade:
 
 
 def _method_handler(
-    method: MethodDescriptor, behaviour: Callable[..., Any]
+    method: MethodDescriptor,
+    behaviour: Callable[..., Any],
+    check_size: Callable[[Message], None],
 ) -> grpc.RpcMethodHandler[Any, Any]:
-    """A grpc method handler of the right cardinality, with errors turned into statuses."""
+    """A grpc method handler of the right cardinality, with errors turned into statuses and
+    unary replies checked against the send limit (``check_size``)."""
     request_cls = message_factory.GetMessageClass(method.input_type)
     response_cls = message_factory.GetMessageClass(method.output_type)
     # Requests arrive as bytes and are parsed inside the handler's try (parse_request), so that
@@ -495,10 +514,14 @@ def _method_handler(
 
     if method.server_streaming:
 
-        async def stream(request: Any, context: Context) -> AsyncIterator[Message]:
+        async def stream(request: Any, context: Context) -> None:
+            # Written here rather than yielded to grpc, so that a write the call no longer takes
+            # (the client cancelled, or its deadline passed) is a cancellation we see, and the
+            # generator (with the LXD connection it holds) is closed at once.
             try:
-                async for item in behaviour(parsed(request), context):
-                    yield item
+                async with contextlib.aclosing(behaviour(parsed(request), context)) as items:
+                    async for item in items:
+                        await _gone_is_cancelled(context.write(item))
             except Exception as e:
                 await _abort(context, e)
 
@@ -508,13 +531,82 @@ def _method_handler(
 
     async def unary(request: Any, context: Context) -> Message:
         try:
-            return cast(Message, await behaviour(parsed(request), context))
+            reply = cast(Message, await behaviour(parsed(request), context))
+            check_size(reply)
+            return reply
         except Exception as e:
             await _abort(context, e)
 
     if method.client_streaming:
         return grpc.stream_unary_rpc_method_handler(unary, **options)
     return grpc.unary_unary_rpc_method_handler(unary, **options)
+
+
+def reply_size_check(
+    service: ServiceDescriptor, method: MethodDescriptor, limit: int
+) -> Callable[[Message], None]:
+    """A check that raises LimitExceeded (RESOURCE_EXHAUSTED) for a reply of ``method`` larger
+    than ``limit`` bytes, instead of letting gRPC fail the send with a bare message.
+
+    LXD does not page and the bridge keeps no state between calls, so the status says what is
+    big and how to get it anyway: the largest objects of the reply by serialized size, the RPC
+    listing only names (GetContainerNames) plus the RPC getting one object (GetContainer), and
+    a larger client receive limit together with ``--max-send-message-size``.
+    """
+    singular = re.sub(r"s(Full)?$", "", method.name)
+    names_rpc = next(
+        (
+            singular + suffix
+            for suffix in ("Names", "Fingerprints")
+            if singular + suffix in service.methods_by_name
+        ),
+        None,
+    )
+    get_rpc = singular if singular in service.methods_by_name and singular != method.name else None
+
+    def check(reply: Message) -> None:
+        size = reply.ByteSize()  # computed, not serialized: cheap next to sending the reply
+        if size <= limit:
+            return
+        largest = sorted(_objects(reply), key=lambda item: item[1], reverse=True)
+        named = ", ".join(f"{name} ({n} bytes)" for name, n in largest[:_LARGEST_NAMED])
+        ways = []
+        if names_rpc and get_rpc:
+            ways.append(f"list the names with {names_rpc} and get each with {get_rpc}")
+        ways.append(
+            f"or raise the client's receive limit (grpc.max_receive_message_length) and the "
+            f"bridge's --max-send-message-size above {size} bytes"
+        )
+        raise LimitExceeded(
+            f"the {method.name} reply is {size} bytes, over the bridge's send limit of {limit} "
+            f"bytes; largest: {named or 'none'}; {' '.join(ways)}",
+            reason="REPLY_TOO_LARGE",
+            option="--max-send-message-size",
+            limit=limit,
+        )
+
+    return check
+
+
+def _objects(reply: Message) -> list[tuple[str, int]]:
+    """The messages of a reply, by name and serialized size: each item of its repeated message
+    fields and each of its message fields (an object is named by its name, fingerprint or id)."""
+    found: list[tuple[str, int]] = []
+    for field, value in reply.ListFields():
+        if field.message_type is None or field.message_type.GetOptions().map_entry:
+            continue
+        items = list(value) if field.is_repeated else [value]
+        for index, item in enumerate(items):
+            label = next(
+                (
+                    str(getattr(item, key))
+                    for key in ("name", "fingerprint", "id")
+                    if key in item.DESCRIPTOR.fields_by_name and getattr(item, key)
+                ),
+                f"{field.name}[{index}]" if field.is_repeated else field.name,
+            )
+            found.append((label, item.ByteSize()))
+    return found
 
 
 async def _parse_each(message_type: type[M], requests: AsyncIterable[bytes]) -> AsyncIterator[M]:
@@ -528,7 +620,23 @@ async def _abort(context: Context, error: Exception) -> NoReturn:
         raise error
     status = grpc_status(error)
     _log.debug("RPC failed: %s: %s", status.code.name, status.details, exc_info=error)
-    await context.abort(status.code, status.details, status.trailing_metadata)
+    await _gone_is_cancelled(context.abort(status.code, status.details, status.trailing_metadata))
+    raise AssertionError("context.abort returned")  # it always raises
+
+
+async def _gone_is_cancelled(sending: Awaitable[None]) -> None:
+    """Send, and when the call takes nothing more because the client has gone (cancelled, or
+    its deadline passed: gRPC core fails the batch) end the handler as cancelled.
+
+    grpc logs a failed batch at ERROR with a traceback unless it has already seen the cancel,
+    which races with the send; a client leaving is normal, so this logs one debug line, and
+    grpc logs a cancelled handler at debug too.
+    """
+    try:
+        await sending
+    except grpc.aio.InternalError as e:  # cygrpc's ExecuteBatchError
+        _log.debug("the client has gone (cancelled or past its deadline): %s", e)
+        raise asyncio.CancelledError from None
 
 
 # -- the kinds of RPC --------------------------------------------------------------------------

@@ -1,12 +1,23 @@
-"""HTTP and websocket connections to one LXD endpoint: pooling, concurrency, the envelope."""
+"""HTTP and websocket connections to one LXD endpoint: pooling, concurrency, the envelope.
+
+Requests are of a :class:`Kind`, and each kind has a pool of its own (aiohttp session,
+connector and limit, :class:`Limits`): a short call (``GET /1.0/containers/c``, an operation
+start) and a long transfer (a streamed download or upload, held as long as the slower side
+takes) never compete for the same connections, so transfers stalled by slow clients cannot
+take the capacity short calls need. A short call waits for a free slot (bounded by its
+deadline); a transfer beyond the cap is refused at once (:class:`~bridge.errors.LimitExceeded`,
+RESOURCE_EXHAUSTED), since waiting for a slow client to finish could take hours.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import enum
 import io
 import ssl
 from collections.abc import AsyncIterable, AsyncIterator, Mapping
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from typing import Any, NoReturn
 from urllib.parse import urlencode
 
@@ -16,13 +27,12 @@ import yarl
 from websockets.asyncio.client import ClientConnection, connect, unix_connect
 from websockets.exceptions import InvalidStatus, WebSocketException
 
-from bridge.errors import TransportError, TransportTimeout
+from bridge.errors import LimitExceeded, TransportError, TransportTimeout
 from bridge.transport.endpoint import Endpoint
 from bridge.transport.envelope import LxdResponse, decode_response
 
-__all__ = ["DEFAULT_CONCURRENCY", "Connection", "RawResponse", "short_reason", "with_query"]
+__all__ = ["Connection", "Kind", "Limits", "RawResponse", "short_reason", "with_query"]
 
-DEFAULT_CONCURRENCY = 32
 #: Error bodies of raw endpoints are JSON envelopes; never read more than this of one.
 _MAX_ERROR_BODY = 1 << 20
 #: Largest websocket frame accepted (LXD sends exec output in frames of at most 128 KiB).
@@ -40,6 +50,45 @@ _SKIP_AUTO_HEADERS = ("Accept-Encoding", "Content-Type")
 
 Query = Mapping[str, str | int | bool | None]
 Content = bytes | AsyncIterable[bytes] | None
+
+
+class Kind(enum.Enum):
+    """What a request to LXD is, which decides the pool (and limit) it takes a connection from.
+
+    Event streams and exec/console sessions are websockets, each on a connection of its own,
+    outside these pools.
+    """
+
+    #: A short call: a request whose whole answer is read at once (the default).
+    CALL = "call"
+    #: A long transfer: a body streamed either way at a client's pace (file, log, template,
+    #: image and backup downloads and uploads).
+    TRANSFER = "transfer"
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """How many requests of each :class:`Kind` may be in flight to one LXD endpoint at once.
+
+    ``calls``: more short calls wait for a free connection (within their deadline).
+    ``transfers``: one more transfer is refused at once with :class:`~bridge.errors.LimitExceeded`.
+    """
+
+    calls: int = 32
+    transfers: int = 32
+
+    def __post_init__(self) -> None:
+        for name in ("calls", "transfers"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"Limits.{name} must be at least 1")
+
+    def of(self, kind: Kind) -> int:
+        """The limit of ``kind``."""
+        return self.calls if kind is Kind.CALL else self.transfers
+
+
+#: The command-line option that sets each kind's limit, named in a refusal.
+LIMIT_OPTIONS = {Kind.CALL: "--max-calls", Kind.TRANSFER: "--max-transfers"}
 
 
 def with_query(path: str, query: Query | None) -> str:
@@ -107,42 +156,34 @@ class _Body:
             yield chunk
 
 
-class Connection:
-    """One pooled, keep-alive HTTP client plus websocket dialer for one LXD endpoint.
+class _Pool:
+    """The connections of one :class:`Kind`: an aiohttp session whose connector holds at most
+    ``limit`` connections, and a semaphore counting the requests in flight."""
 
-    At most ``concurrency`` HTTP requests (streams included) are in flight at once; websockets
-    are not counted. Use as an async context manager or call :meth:`aclose`. The HTTP session
-    (aiohttp) is made on first use, since it belongs to the running event loop.
-    """
-
-    def __init__(self, endpoint: Endpoint, *, concurrency: int = DEFAULT_CONCURRENCY) -> None:
+    def __init__(self, endpoint: Endpoint, kind: Kind, limit: int) -> None:
         self.endpoint = endpoint
-        self._concurrency = concurrency
-        self._semaphore = asyncio.Semaphore(concurrency)
-        self._base_url = endpoint.base_url
-        self._unreachable = f"LXD at {endpoint.url} is unreachable:"
-        self._session: aiohttp.ClientSession | None = None
-        self._closed = False
+        self.kind = kind
+        self.limit = limit
+        self.semaphore = asyncio.Semaphore(limit)
+        #: Requests holding a slot now.
+        self.active = 0
+        self.session: aiohttp.ClientSession | None = None
 
-    def _http(self) -> aiohttp.ClientSession:
-        session = self._session
-        if session is None:
-            if self._closed:
-                raise RuntimeError("Cannot send a request, as the connection has been closed.")
+    def http(self) -> aiohttp.ClientSession:
+        """The session, made on first use (it belongs to the running event loop)."""
+        if self.session is None:
             connector: aiohttp.BaseConnector
             if self.endpoint.socket_path is not None:
                 connector = aiohttp.UnixConnector(
-                    path=self.endpoint.socket_path,
-                    limit=self._concurrency,
-                    keepalive_timeout=_KEEPALIVE,
+                    path=self.endpoint.socket_path, limit=self.limit, keepalive_timeout=_KEEPALIVE
                 )
             else:
                 connector = aiohttp.TCPConnector(
                     ssl=self.endpoint.tls if self.endpoint.tls is not None else True,
-                    limit=self._concurrency,
+                    limit=self.limit,
                     keepalive_timeout=_KEEPALIVE,
                 )
-            session = self._session = aiohttp.ClientSession(
+            self.session = aiohttp.ClientSession(
                 connector=connector,
                 # LXD decides how long a request takes; deadlines are passed per call.
                 timeout=aiohttp.ClientTimeout(total=None, sock_connect=_CONNECT_TIMEOUT),
@@ -150,14 +191,64 @@ class Connection:
                 skip_auto_headers=_SKIP_AUTO_HEADERS,
                 trust_env=False,
             )
-        return session
+        return self.session
+
+    @asynccontextmanager
+    async def slot(self) -> AsyncIterator[aiohttp.ClientSession]:
+        """Hold one of the ``limit`` slots while the request is in flight.
+
+        A short call waits for one; a transfer finding none free is refused at once.
+        """
+        if self.kind is Kind.TRANSFER and self.active >= self.limit:
+            raise LimitExceeded(
+                f"the bridge already runs {self.limit} transfers to LXD (downloads and uploads), "
+                "its limit; retry when one has ended",
+                reason="TOO_MANY_TRANSFERS",
+                option=LIMIT_OPTIONS[self.kind],
+                limit=self.limit,
+            )
+        async with self.semaphore:
+            self.active += 1
+            try:
+                yield self.http()
+            finally:
+                self.active -= 1
+
+    async def aclose(self) -> None:
+        session, self.session = self.session, None
+        if session is not None:
+            await session.close()
+
+
+class Connection:
+    """Pooled, keep-alive HTTP clients plus a websocket dialer for one LXD endpoint.
+
+    One pool per :class:`Kind` of request, each with its limit from :class:`Limits`;
+    websockets are not counted. Use as an async context manager or call :meth:`aclose`.
+    """
+
+    def __init__(self, endpoint: Endpoint, *, limits: Limits | None = None) -> None:
+        self.endpoint = endpoint
+        self.limits = limits or Limits()
+        self._pools = {kind: _Pool(endpoint, kind, self.limits.of(kind)) for kind in Kind}
+        self._base_url = endpoint.base_url
+        self._unreachable = f"LXD at {endpoint.url} is unreachable:"
+        self._closed = False
+
+    def in_flight(self, kind: Kind) -> int:
+        """How many requests of ``kind`` hold a slot now."""
+        return self._pools[kind].active
+
+    def _pool(self, kind: Kind) -> _Pool:
+        if self._closed:
+            raise RuntimeError("Cannot send a request, as the connection has been closed.")
+        return self._pools[kind]
 
     async def aclose(self) -> None:
         """Close the pooled connections."""
         self._closed = True
-        session, self._session = self._session, None
-        if session is not None:
-            await session.close()
+        for pool in self._pools.values():
+            await pool.aclose()
 
     async def __aenter__(self) -> Connection:
         return self
@@ -178,29 +269,37 @@ class Connection:
         headers: Mapping[str, str] | None = None,
         content: bytes | AsyncIterable[bytes] | None = None,
         timeout: float | None = None,
+        kind: Kind | None = None,
     ) -> LxdResponse:
         """Send one request and decode LXD's envelope.
 
         ``json`` is serialised with orjson (LXD JSON, never ProtoJSON); ``etag`` becomes
-        ``If-Match``; ``timeout`` (seconds) bounds the whole exchange. Raises the typed
-        :class:`~bridge.errors.LxdError`, :class:`~bridge.errors.TransportError` or
-        :class:`~bridge.errors.ProtocolError`.
+        ``If-Match``; ``timeout`` (seconds) bounds the whole exchange, the wait for a free
+        connection included. ``kind`` defaults to a transfer when ``content`` is streamed (an
+        async iterator), else a short call. Raises the typed :class:`~bridge.errors.LxdError`,
+        :class:`~bridge.errors.TransportError`, :class:`~bridge.errors.ProtocolError` or
+        :class:`~bridge.errors.LimitExceeded`.
         """
+        if kind is None:
+            streamed = content is not None and not isinstance(
+                content, bytes | bytearray | memoryview
+            )
+            kind = Kind.TRANSFER if streamed else Kind.CALL
         url, all_headers, data, body = self._build(
             path, json=json, query=query, etag=etag, headers=headers, content=content
         )
-        session = self._http()
-        async with self._semaphore:
-            try:
-                async with (
-                    asyncio.timeout(timeout),
-                    session.request(
-                        method, url, headers=all_headers, data=data, allow_redirects=False
-                    ) as response,
-                ):
-                    payload = await response.read()
-            except (TimeoutError, aiohttp.ClientError, OSError) as e:
-                _raise_transport(self._unreachable, method, path, e, body)
+        pool = self._pool(kind)
+        try:
+            async with (
+                asyncio.timeout(timeout),
+                pool.slot() as session,
+                session.request(
+                    method, url, headers=all_headers, data=data, allow_redirects=False
+                ) as response,
+            ):
+                payload = await response.read()
+        except (TimeoutError, aiohttp.ClientError, OSError) as e:
+            _raise_transport(self._unreachable, method, path, e, body)
         return decode_response(response.status, payload, response.headers)
 
     @asynccontextmanager
@@ -213,18 +312,20 @@ class Connection:
         headers: Mapping[str, str] | None = None,
         content: bytes | AsyncIterable[bytes] | None = None,
         timeout: float | None = None,
+        kind: Kind = Kind.TRANSFER,
     ) -> AsyncIterator[RawResponse]:
         """Send one request whose success is a raw body, and stream that body.
 
         An error answer is still an LXD envelope: it is read (bounded) and raised as the typed
         error before anything is yielded. ``timeout`` bounds the wait for the response headers;
-        the body then streams at the consumer's pace.
+        the body then streams at the consumer's pace, holding a slot of ``kind`` (a transfer:
+        beyond the cap, :class:`~bridge.errors.LimitExceeded` at once). Leaving before the
+        body's end closes the connection, so LXD stops sending at once.
         """
         url, all_headers, data, body = self._build(
             path, json=None, query=query, etag=None, headers=headers, content=content
         )
-        session = self._http()
-        async with self._semaphore:
+        async with self._pool(kind).slot() as session:
             try:
                 async with asyncio.timeout(timeout):
                     response = await session.request(
@@ -245,7 +346,10 @@ class Connection:
                     decode_response(response.status, bytes(error_body), response.headers)
                 yield RawResponse(response)
             finally:
-                response.release()
+                if response.content.is_eof():
+                    response.release()  # read to the end: the connection can be reused
+                else:
+                    response.close()  # left early (cancelled, failed): not reusable
 
     def _build(
         self,

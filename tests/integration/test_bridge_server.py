@@ -36,6 +36,7 @@ from google.protobuf import descriptor_pb2
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
 
+from bridge.cli import build_parser
 from bridge.facade import FACADES
 from bridge.listener import SocketAccess, needs_tls
 from bridge.server import BridgeServer, ListenRefused, ServerTls, start
@@ -460,6 +461,42 @@ def test_startup_problems_are_one_line_and_exit_2(
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith("lxd-grpc-bridge: error: ")
     assert message.replace("TMP", str(tmp_path)) in lines[0]
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "limits"),
+    [
+        ([], {}, (32, 32, 4 * 1024 * 1024)),
+        (
+            ["--max-calls", "8", "--max-transfers", "2", "--max-send-message-size", "9000000"],
+            {},
+            (8, 2, 9_000_000),
+        ),
+        ([], {"LXD_GRPC_BRIDGE_MAX_TRANSFERS": "5"}, (32, 5, 4 * 1024 * 1024)),
+    ],
+    ids=["defaults", "options", "environment"],
+)
+def test_the_limits_are_options(
+    args: list[str],
+    env: dict[str, str],
+    limits: tuple[int, int, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    opts = build_parser().parse_args(["serve", *args])
+    assert (opts.max_calls, opts.max_transfers, opts.max_send_message_size) == limits
+
+
+@pytest.mark.parametrize("option", ["--max-calls", "--max-transfers", "--max-send-message-size"])
+@pytest.mark.parametrize("value", ["0", "-1", "lots"])
+def test_a_limit_below_one_is_refused_naming_the_option(
+    option: str, value: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        build_parser().parse_args(["serve", option, value])
+    assert exited.value.code == 2
+    assert f"argument {option}:" in capsys.readouterr().err
 
 
 def test_an_untrusted_client_certificate_is_refused_at_startup(
