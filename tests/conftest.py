@@ -2,11 +2,11 @@
 
 The `lxd_sandbox` fixture starts the daemon with `tools/lxd-sandbox ensure` once per session (or
 reuses one that is already running in $SANDBOX_DIR, default build/sandbox) and stops it at the end
-only if it started it. `incus_sandbox` (a private Incus 6.0), `lxd_cluster` (a 3-member LXD
-cluster) and `lxd_servers` (two independent LXD servers) do the same with their own directories
-beside it, and start only when a test asks for them. When a sandbox cannot be started its tests
-are skipped, unless LXD_BRIDGE_REQUIRE_LXD is set (CI sets it): then they fail with the reason and
-the daemon log.
+only if it started it. `incus_sandbox` (a private Incus 6.0), `lxd_cluster` and `incus_cluster`
+(3-member clusters) and `lxd_servers` (two independent LXD servers) do the same with their own
+directories beside it, and start only when a test asks for them. When a sandbox cannot be
+started its tests are skipped, unless LXD_BRIDGE_REQUIRE_LXD is set (CI sets it): then they fail
+with the reason and the daemon log.
 """
 
 from __future__ import annotations
@@ -84,6 +84,7 @@ class LxdGroup:
     sandbox_dir: str
     members: tuple[LxdSandbox, ...]
     startup_seconds: float
+    family: str = "lxd"
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> LxdGroup:
@@ -95,6 +96,7 @@ class LxdGroup:
             sandbox_dir=str(data["sandbox_dir"]),
             members=tuple(LxdSandbox.from_json(entry) for entry in entries),
             startup_seconds=float(data["startup_seconds"]),  # type: ignore[arg-type]
+            family=str(data.get("family", "lxd")),
         )
 
 
@@ -231,21 +233,32 @@ CLUSTER_SIZE = 3
 SERVERS = 2
 
 
-@pytest.fixture(scope="session")
-def lxd_cluster() -> Iterator[LxdGroup]:
-    """A running 3-member LXD cluster (<SANDBOX_DIR>-cluster), started on demand."""
-    directory = sibling_sandbox_dir("cluster")
+def _cluster(family: str) -> Iterator[LxdGroup]:
+    kind = "cluster" if family == "lxd" else f"{family}-cluster"
+    directory = sibling_sandbox_dir(kind)
     with _session_sandbox(
         directory,
-        ["cluster", str(CLUSTER_SIZE)],
-        ["cluster", "stop"],
-        directory / "m1" / "lxd.log",
-        f"{CLUSTER_SIZE}-member LXD cluster",
+        ["--family", family, "cluster", str(CLUSTER_SIZE)],
+        ["--family", family, "cluster", "stop"],
+        directory / "m1" / f"{family}.log",
+        f"{CLUSTER_SIZE}-member {family} cluster",
     ) as state:
         cluster = LxdGroup.from_json(state)
         if len(cluster.members) != CLUSTER_SIZE:
             pytest.fail(f"the cluster has {len(cluster.members)} members, not {CLUSTER_SIZE}")
         yield cluster
+
+
+@pytest.fixture(scope="session")
+def lxd_cluster() -> Iterator[LxdGroup]:
+    """A running 3-member LXD cluster (<SANDBOX_DIR>-cluster), started on demand."""
+    yield from _cluster("lxd")
+
+
+@pytest.fixture(scope="session")
+def incus_cluster() -> Iterator[LxdGroup]:
+    """A running 3-member Incus cluster (<SANDBOX_DIR>-incus-cluster), started on demand."""
+    yield from _cluster("incus")
 
 
 @pytest.fixture(scope="session")
@@ -296,7 +309,11 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     wanted = any(item.get_closest_marker("integration") for item in session.items)
     if wanted and os.geteuid() == 0 and not shutil.which("lxd"):
         subprocess.run([str(SANDBOX_TOOL), "install"], timeout=ENSURE_TIMEOUT, check=False)
-    incus = any("incus_sandbox" in getattr(item, "fixturenames", ()) for item in session.items)
+    incus = any(
+        name.startswith("incus_")
+        for item in session.items
+        for name in getattr(item, "fixturenames", ())
+    )
     if incus and os.geteuid() == 0 and not INCUS.installed():
         install = [str(SANDBOX_TOOL), "--family", "incus", "install"]
         subprocess.run(install, timeout=ENSURE_TIMEOUT, check=False)

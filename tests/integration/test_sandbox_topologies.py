@@ -1,8 +1,9 @@
-"""The other sandboxes: a private Incus beside the LXD one, a 3-member LXD cluster, two servers.
+"""The other sandboxes: a private Incus beside the LXD one, 3-member clusters, two servers.
 
 Like test_sandbox.py these speak to the daemons directly (httpx over their unix sockets and
 HTTPS), not through the bridge: a failure here means the sandbox tool is broken. Each sandbox
-starts only when a test here asks for it (incus_sandbox, lxd_cluster, lxd_servers).
+starts only when a test here asks for it (incus_sandbox, lxd_cluster, incus_cluster,
+lxd_servers).
 """
 
 from __future__ import annotations
@@ -149,42 +150,50 @@ def test_incus_busybox_container_starts_and_execs(
         assert exec_output(client, instance["name"], ["echo", "hi"]) == (0, b"hi\n")
 
 
-# --- the LXD cluster -------------------------------------------------------------------------
+# --- the clusters: LXD, and Incus -------------------------------------------------------------
 
 
-def test_cluster_has_three_members_online_with_roles(lxd_cluster: LxdGroup) -> None:
-    with unix_client(lxd_cluster.members[0]) as client:
+@pytest.fixture(params=["lxd_cluster", "incus_cluster"])
+def cluster(request: pytest.FixtureRequest) -> LxdGroup:
+    """Each 3-member cluster in turn: the same sandbox shape for both families."""
+    group: LxdGroup = request.getfixturevalue(request.param)
+    return group
+
+
+def test_cluster_has_three_members_online_with_roles(cluster: LxdGroup) -> None:
+    with unix_client(cluster.members[0]) as client:
         members = metadata(client.get("/1.0/cluster/members", params={"recursion": 1}))
     by_name = {m["server_name"]: m for m in members}
     assert sorted(by_name) == ["m1", "m2", "m3"]
-    for sandbox in lxd_cluster.members:
+    for sandbox in cluster.members:
         member = by_name[sandbox.name]
         assert member["status"] == "Online", member
         assert member["url"] == sandbox.https_url
         assert "database" in member["roles"], member  # three members: all vote
     leaders = [m["server_name"] for m in members if "database-leader" in m["roles"]]
     assert len(leaders) == 1, members
-    hosts = {loopback_host(s.https_address) for s in lxd_cluster.members}
+    hosts = {loopback_host(s.https_address) for s in cluster.members}
     assert len(hosts) == 3, "each member listens on a loopback address of its own"
 
 
-def test_every_member_trusts_the_one_client_certificate(lxd_cluster: LxdGroup) -> None:
-    fingerprints = {s.client_cert_fingerprint for s in lxd_cluster.members}
+def test_every_member_trusts_the_one_client_certificate(cluster: LxdGroup) -> None:
+    fingerprints = {s.client_cert_fingerprint for s in cluster.members}
     assert len(fingerprints) == 1
-    for sandbox in lxd_cluster.members:
+    for sandbox in cluster.members:
         with https_client(sandbox) as client:
             server = metadata(client.get("/1.0"))
         assert server["auth"] == "trusted", sandbox.name
         assert server["environment"]["server_name"] == sandbox.name
         assert server["environment"]["server_clustered"] is True
+        assert server["environment"]["server"] == cluster.family
 
 
 def test_cluster_network_is_a_macvlan_over_an_addressless_host_bridge_per_member(
-    lxd_cluster: LxdGroup,
+    cluster: LxdGroup,
 ) -> None:
     parents = []
-    with unix_client(lxd_cluster.members[0]) as client:
-        for sandbox in lxd_cluster.members:
+    with unix_client(cluster.members[0]) as client:
+        for sandbox in cluster.members:
             path = f"/1.0/networks/{sandbox.network}"
             network = metadata(client.get(path, params={"target": sandbox.name}))
             assert network["type"] == "macvlan"
@@ -202,19 +211,16 @@ def test_cluster_network_is_a_macvlan_over_an_addressless_host_bridge_per_member
         assert json.loads(shown.stdout)[0]["addr_info"] == [], f"{parent} has addresses"
 
 
-# (target member, the member whose socket runs the exec): placement and the exec both cross
-# members, so the cluster really forwards.
-PLACEMENTS = {
-    "on m2, exec through m1": ("m2", 0),
-    "on m3, exec through m2": ("m3", 1),
-}
+# (target member, the member whose socket runs the exec): created through m1, placed on m3,
+# exec'd through m2, so the placement and the exec both cross members.
+PLACEMENTS = {"on m3, created through m1, exec through m2": ("m3", 1)}
 
 
 @pytest.mark.parametrize(("target", "via"), PLACEMENTS.values(), ids=PLACEMENTS.keys())
 def test_an_instance_is_placed_on_the_member_chosen_with_target(
-    lxd_cluster: LxdGroup, unique_name: Callable[[str], str], target: str, via: int
+    cluster: LxdGroup, unique_name: Callable[[str], str], target: str, via: int
 ) -> None:
-    first, other = lxd_cluster.members[0], lxd_cluster.members[via]
+    first, other = cluster.members[0], cluster.members[via]
     with (
         unix_client(first) as client,
         busybox_container(client, first, unique_name("placed"), target) as instance,

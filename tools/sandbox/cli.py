@@ -1,7 +1,7 @@
 """Private LXD and Incus daemons for tests and development (stdlib only: runs before the venv).
 
 Usage: tools/lxd-sandbox [--family lxd|incus] {ensure|stop|status|env|install}
-       tools/lxd-sandbox cluster [N] [ensure|stop|status|env]
+       tools/lxd-sandbox [--family lxd|incus] cluster [N] [ensure|stop|status|env]
        tools/lxd-sandbox servers [N] [ensure|stop|status|env]
 
   ensure  As root: install the family with apt-get when it is missing, start a private daemon
@@ -23,6 +23,7 @@ Usage: tools/lxd-sandbox [--family lxd|incus] {ensure|stop|status|env|install}
               on 127.a.b.2..:8443, a dir pool, a macvlan network over one host bridge per member,
               the busybox image and a client certificate trusted cluster-wide. `cluster stop`
               tears it all down (daemons, host bridges, mounts, the members' data).
+              `--family incus cluster N`: the same with Incus, in <SANDBOX_DIR>-incus-cluster.
   servers N   N independent LXD servers s1..sN (default: ensure) in <SANDBOX_DIR>-servers, each
               like the single sandbox, on 127.a.b.2..:8443, all trusting one client certificate.
 
@@ -70,7 +71,7 @@ def _parse(argv: list[str]) -> Callable[[], int] | None:
     elif args[:1] and args[0].startswith("--family=") and args[0][9:] in FAMILIES:
         family = FAMILIES[args[0][9:]]
         args = args[1:]
-    if args[:1] and args[0] in GROUPS and family is LXD:
+    if args[:1] and args[0] in GROUPS and (family is LXD or args[0] == "cluster"):
         kind, rest = args[0], args[1:]
         size = 0
         if rest[:1] and rest[0].isdigit():
@@ -78,7 +79,7 @@ def _parse(argv: list[str]) -> Callable[[], int] | None:
         command = rest[0] if rest else "ensure"
         if len(rest) > 1 or command not in ("ensure", "stop", "status", "env"):
             return None
-        group = GROUPS[kind](size)
+        group = GROUPS[kind](size, family)
         if command in ("ensure", "stop"):
             require_root(f"tools/lxd-sandbox {kind} {command}")
         return {

@@ -71,6 +71,7 @@ class Family:
     dir_env: str  # the variable naming the daemon's directory
     header_prefix: str  # of the image upload headers
     shutdown: tuple[str, ...]  # run with dir_env set; asks the daemon to stop
+    preseed: tuple[str, ...]  # run with dir_env set; applies a preseed read from stdin
     apt_packages: tuple[str, ...]
     apt_release: str | None  # a Debian suite to install from (-t), added to apt sources if missing
 
@@ -93,6 +94,7 @@ LXD = Family(
     dir_env="LXD_DIR",
     header_prefix="X-LXD-",
     shutdown=("lxd", "shutdown", "--timeout=60"),
+    preseed=("lxd", "init", "--preseed"),
     apt_packages=("lxd", "busybox-static", "iptables"),
     apt_release=None,
 )
@@ -104,6 +106,7 @@ INCUS = Family(
     dir_env="INCUS_DIR",
     header_prefix="X-Incus-",
     shutdown=("incus", "admin", "shutdown", "--timeout=60"),
+    preseed=("incus", "admin", "init", "--preseed"),
     apt_packages=("incus-base", "incus-client", "busybox-static", "iptables"),
     apt_release="bookworm-backports",
 )

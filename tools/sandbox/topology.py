@@ -152,19 +152,24 @@ class Group:
     kind = ""
     member_prefix = ""
 
-    def __init__(self, size: int, home: Path | None = None) -> None:
-        self.home = home or sibling_dir(self.kind)
+    def __init__(self, size: int, family: Family = LXD, home: Path | None = None) -> None:
+        self.family = family
+        kind = self.kind if family is LXD else f"{family.name}-{self.kind}"
+        self.home = home or sibling_dir(kind)
         recorded = self._recorded_size()
         self.size = size or recorded or 0
-        self.daemons = [
-            Daemon(self.home / self.name(i), LXD, cert_dir=self.home)
-            for i in range(1, max(self.size, recorded) + 1)
-        ]
+        self.daemons = self._make_daemons(max(self.size, recorded))
         self.hash = dir_hash(self.home)
         self.state_file = self.home / "sandbox.json"
 
     def name(self, index: int) -> str:
         return f"{self.member_prefix}{index}"
+
+    def _make_daemons(self, count: int) -> list[Daemon]:
+        return [
+            Daemon(self.home / self.name(i), self.family, cert_dir=self.home)
+            for i in range(1, count + 1)
+        ]
 
     def address(self, index: int) -> str:
         return loopback_address(self.home, index)
@@ -201,7 +206,7 @@ class Group:
     def env(self) -> int:
         for i, d in enumerate(self.daemons, 1):
             prefix = "" if i == 1 else "# "
-            print(f"{prefix}export LXD_DIR={d.data_dir}  # {self.name(i)}")
+            print(f"{prefix}export {self.family.dir_env}={d.data_dir}  # {self.name(i)}")
         return 0
 
     def _stop_daemons(self) -> None:
@@ -257,7 +262,7 @@ class Cluster(Group):
     def _preseed(self, d: Daemon, preseed: dict[str, Any]) -> None:
         # JSON is YAML: `lxd init --preseed` reads it as is.
         result = run(
-            ["lxd", "init", "--preseed"],
+            list(self.family.preseed),
             60,
             input=json.dumps(preseed),
             env=d.env(),
@@ -265,7 +270,8 @@ class Cluster(Group):
         )
         if result.returncode != 0:
             raise SandboxError(
-                f"lxd init --preseed on {d.home.name}: {result.stderr.strip()}\n{d.log_tail()}"
+                f"{' '.join(self.family.preseed)} on {d.home.name}: {result.stderr.strip()}\n"
+                f"{d.log_tail()}"
             )
 
     def _bootstrap(self) -> None:
@@ -339,16 +345,14 @@ class Cluster(Group):
         if self.size < 1:
             raise SandboxError("a cluster needs at least one member: `cluster N`, N >= 1")
         with locked(self.home):
-            install_if_missing(LXD)
+            install_if_missing(self.family)
             if self._formed():
                 state = self.read_state() or {}
-                _print_state(state, started_at, False, f"{self.size}-member LXD cluster")
+                what = f"{self.size}-member {self.family.name} cluster"
+                _print_state(state, started_at, False, what)
                 return 0
             self._stop_daemons()  # whatever a previous, different or broken run left
-            self.daemons = [
-                Daemon(self.home / self.name(i), LXD, cert_dir=self.home)
-                for i in range(1, self.size + 1)
-            ]
+            self.daemons = self._make_daemons(self.size)
             self._host_bridges()
             pids = self._spawn_all(self.daemons)
             self._bootstrap()
@@ -364,13 +368,15 @@ class Cluster(Group):
                 members.append({"name": self.name(i), **info})
             state = {
                 "kind": "cluster",
+                "family": self.family.name,
                 "sandbox_dir": str(self.home),
                 "members": members,
                 "host_bridges": [self.host_bridge(i) for i in range(1, self.size + 1)],
                 "startup_seconds": round(time.monotonic() - started_at, 3),
             }
             write_json(self.state_file, state)
-        _print_state(state, started_at, True, f"{self.size}-member LXD cluster in {self.home}")
+        what = f"{self.size}-member {self.family.name} cluster in {self.home}"
+        _print_state(state, started_at, True, what)
         return 0
 
     def _stop_daemons(self) -> None:
@@ -421,7 +427,7 @@ class Servers(Group):
         if self.size < 1:
             raise SandboxError("servers N needs N >= 1")
         with locked(self.home):
-            install_if_missing(LXD)
+            install_if_missing(self.family)
             self.daemons = self.daemons[: self.size]
             cold = [d for d in self.daemons if not d.answers()]
             started = dict(zip(cold, self._spawn_all(cold), strict=True)) if cold else {}
