@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 from tools.sandbox.daemon import (
-    INCUS,
     LXD,
     POOL,
     Daemon,
@@ -314,8 +313,8 @@ class Cluster(Group):
             key = (item["entity"], item["name"], item["key"])
             if key not in values:
                 raise SandboxError(f"joining the cluster needs {key}, which the sandbox lacks")
-            config.append({**dict(zip(("entity", "name", "key"), key, strict=True))})
-            config[-1]["value"] = values[key]
+            entity, name, config_key = key
+            config.append({"entity": entity, "name": name, "key": config_key, "value": values[key]})
         return config
 
     def _join(self, index: int) -> None:
@@ -464,10 +463,3 @@ class Servers(Group):
             d.remove_placed_storage()
             for path in (d.state_file, d.pid_file):
                 path.unlink(missing_ok=True)
-
-
-def single(family: Family = LXD) -> Single:
-    return Single(family)
-
-
-__all__ = ["INCUS", "LXD", "Cluster", "Servers", "Single", "single"]
