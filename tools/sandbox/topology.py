@@ -2,7 +2,7 @@
 
 Each lives in a directory of its own and writes sandbox.json there. The single LXD is
 $SANDBOX_DIR (build/sandbox); the others are its siblings, so stopping one never unmounts
-another's mounts: <SANDBOX_DIR>-incus, <SANDBOX_DIR>-cluster, <SANDBOX_DIR>-servers.
+another's mounts: <SANDBOX_DIR>-incus, -cluster, -incus-cluster and -servers.
 
 Every daemon but the single LXD (which keeps 127.0.0.1:<free port>, as before) listens on a
 loopback address of its own, derived from its sandbox directory: 127.<a>.<b>.<2..>:8443, so two
