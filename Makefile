@@ -37,8 +37,9 @@ lock: $(VENV)/.installed ## Refresh requirements/lock.txt from pyproject.toml (L
 	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --generate-hashes --universal \
 	  --python-version 3.11 --custom-compile-command "make lock" $(LOCK_FLAGS) -q -o requirements/lock.txt
 
-system-deps: ## As root, apt-get what the tests need when missing: LXD (the sandbox), Go (the Go oracle), the Go protoc plugins
+system-deps: ## As root, apt-get what the tests need when missing: LXD and Incus (the sandboxes), Go (the Go oracle), the Go protoc plugins
 	-command -v lxd >/dev/null || tools/lxd-sandbox install
+	-test -x /usr/libexec/incus/incusd || tools/lxd-sandbox --family incus install  # from bookworm-backports
 	-command -v go >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q golang-go; }
 	-command -v protoc-gen-go-grpc >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q protoc-gen-go protoc-gen-go-grpc; }
 
