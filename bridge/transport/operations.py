@@ -100,6 +100,13 @@ class Operation:
         self.current = await self._operations.wait(self.id, remaining, raise_on_failure=False)
         return check_final(self.current) if is_final(self.current) else self.current
 
+    async def result(self, timeout: float | None = None) -> JsonObject:
+        """Like :meth:`wait`, but an operation that failed is returned, not raised."""
+        try:
+            return await self.wait(timeout)
+        except OperationFailed as e:
+            return e.operation
+
     async def cancel(self) -> None:
         """Ask LXD to cancel the operation (LXD answers 400 if it cannot be cancelled)."""
         await self._operations.cancel(self.id)

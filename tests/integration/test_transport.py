@@ -439,14 +439,25 @@ async def test_exec_recorded_output(lxd: LxdClient, running: str) -> None:
             assert b"".join([chunk async for chunk in raw.aiter_bytes()]) == expected
 
 
+#: How LXD 5.0.2 ends a console operation after a detach: Success, or Failure from its own race
+#: between two closes of the pty master (see ExecSession.detach); never left running.
+DETACHED_ENDS = {
+    ("Success", ""),
+    ("Failure", "close /dev/pts/ptmx: file already closed"),
+    ("Failure", "write /dev/pts/ptmx: file already closed"),
+}
+
+
 async def test_console_attaches_and_detaches(lxd: LxdClient, running: str) -> None:
-    async with await lxd.console(running, width=80, height=24) as console:
+    # Attached and detached again and again: LXD's race on detach shows up now and then
+    # (more often on a loaded host), and a detach must end cleanly every time.
+    for _ in range(20):
+        console = await lxd.console(running, width=80, height=24)
         assert console.interactive
         await console.resize(100, 30)
-        console_id = console.id
-    # Closing the control socket detaches: the console operation ends.
-    final = await lxd.operations.wait(console_id, timeout=10)
-    assert is_final(final)
+        final = await console.detach()
+        assert final["id"] == console.id
+        assert (final["status"], final["err"]) in DETACHED_ENDS
 
 
 # -- files -------------------------------------------------------------------------------------
