@@ -20,6 +20,7 @@ from pathlib import Path
 from bridge.errors import LxdError, ProtocolError, SocketNotFound, TransportError
 from bridge.server import DEFAULT_GRACE, DEFAULT_LISTEN, ListenRefused, ServerTls, serve
 from bridge.transport import LxdClient
+from bridge.transport.redact import SafeLogFilter
 
 __all__ = ["ENV_PREFIX", "StartupError", "main"]
 
@@ -219,6 +220,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    # Logs must be safe to share at every level: whatever logger a record comes from, the one
+    # handler drops payload bytes and secrets from it (bridge.transport.redact).
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(SafeLogFilter())
     try:
         asyncio.run(_serve(opts))
     except StartupError as e:

@@ -17,6 +17,7 @@ from websockets.exceptions import InvalidStatus, WebSocketException
 from bridge.errors import TransportError, TransportTimeout
 from bridge.transport.endpoint import Endpoint
 from bridge.transport.envelope import LxdResponse, decode_response
+from bridge.transport.redact import WEBSOCKET_LOG
 
 __all__ = ["DEFAULT_CONCURRENCY", "Connection", "RawResponse", "with_query"]
 
@@ -289,6 +290,7 @@ class Connection:
             "open_timeout": 10,
             "close_timeout": 5,
             "user_agent_header": "lxd-grpc-bridge",
+            "logger": WEBSOCKET_LOG,  # frames and secrets filtered out (bridge.transport.redact)
         }
         try:
             if self.endpoint.socket_path is not None:

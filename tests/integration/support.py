@@ -116,3 +116,25 @@ async def run(
         await call.write(request)
     await call.done_writing()
     return await asyncio.wait_for(collect(call), OP_TIMEOUT)
+
+
+async def processes(lxd: LxdClient, container: str) -> str:
+    """The container's process list (busybox `ps -o pid,ppid,args`), through a recorded exec
+    whose logs are deleted again."""
+    result = await lxd.exec_recorded(container, ["ps", "-o", "pid,ppid,args"], timeout=OP_TIMEOUT)
+    assert result.exit_code == 0 and result.stdout_url and result.stderr_url
+    async with lxd.stream("GET", result.stdout_url) as raw:
+        listing = b"".join([chunk async for chunk in raw.aiter_bytes()]).decode()
+    for url in (result.stdout_url, result.stderr_url):
+        await lxd.request("DELETE", url)
+    return listing
+
+
+async def wait_until_gone(lxd: LxdClient, container: str, command: str) -> None:
+    """Return once no process of ``container`` runs ``command``; fail after OP_TIMEOUT."""
+    try:
+        async with asyncio.timeout(OP_TIMEOUT):
+            while command in (listing := await processes(lxd, container)):
+                await asyncio.sleep(0.2)
+    except TimeoutError:
+        raise AssertionError(f"{command!r} still runs in {container}:\n{listing}") from None
