@@ -200,6 +200,9 @@ class ExecSession:
         SIGKILL goes over the control socket (LXD 5.0 honours signals in every exec session;
         3.4 only in interactive ones), then the control connection is dropped without a close
         frame, which LXD reads as an abnormal closure (1006) and answers with SIGKILL as well.
+        Both reach only the process LXD started. An interactive command leads its own session
+        on LXD's pty, so its death also hangs up its foreground process group; a
+        non-interactive command's children are left running (docs/streams.md, per mode).
         """
         with contextlib.suppress(Exception):
             async with asyncio.timeout(1.0):

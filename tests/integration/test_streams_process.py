@@ -27,9 +27,9 @@ from tests.integration.support import (
     OP_TIMEOUT,
     collect,
     exec_start,
-    processes,
     running_container,
     wait_until_gone,
+    wait_until_running,
 )
 
 pytestmark = pytest.mark.timeout(120)
@@ -117,9 +117,7 @@ async def test_sigterm_of_the_bridge_ends_an_interactive_command_and_its_childre
         call = ContainerServiceStub(channel).ExecContainer()
         await call.write(exec_start(running, ["sh", "-c", "sleep 304; echo x"], interactive=True))
         assert (await call.read()).WhichOneof("output") == "operation"
-        async with asyncio.timeout(OP_TIMEOUT):
-            while "sleep 304" not in await processes(lxd, running):
-                await asyncio.sleep(0.1)
+        await wait_until_running(lxd, running, "sleep 304")
         process.send_signal(signal.SIGTERM)
         assert await asyncio.wait_for(process.wait(), 20) == 0
     await wait_until_gone(lxd, running, "sleep 304")
