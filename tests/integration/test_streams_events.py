@@ -138,8 +138,9 @@ CONTAINER = "t-evp-c1"
 
 
 async def test_operations_and_events_in_a_project(
-    events: EventServiceStub, containers: ContainerServiceStub, project: str
+    events: EventServiceStub, containers: ContainerServiceStub, lxd: LxdClient, project: str
 ) -> None:
+    marker = make_unique_name("evp-marker")  # a container in the default project
     in_project = events.GetEvents(GetEventsRequest(types=["lifecycle"], project=project))
     everywhere = events.GetEvents(GetEventsRequest(types=["lifecycle"], all_projects=True))
     in_default = events.GetEvents(GetEventsRequest(types=["lifecycle"]))
@@ -173,7 +174,6 @@ async def test_operations_and_events_in_a_project(
             assert {r.event.project for r in ours} == {project}
         # The default project's subscribers do not see it: a marker event in the default
         # project arrives with nothing about the container before it.
-        marker = make_unique_name("evp-marker")
         await containers.CreateContainer(
             CreateContainerRequest(
                 container=container_pb2.ContainersPost(
@@ -190,3 +190,5 @@ async def test_operations_and_events_in_a_project(
     finally:
         for call in (in_project, everywhere, in_default):
             call.cancel()
+        with contextlib.suppress(NotFound):
+            await lxd.operations.run("DELETE", f"/1.0/containers/{marker}", timeout=OP_TIMEOUT)

@@ -318,11 +318,15 @@ async def test_hubs_go_when_their_last_subscriber_leaves(own_client: LxdClient) 
         await subscription.aclose()
     assert events.hubs == {}
     # A filter used again gets a new hub, with a live upstream.
+    name = make_unique_name("tr-hub")
     async with await events.subscribe({"lifecycle"}) as again:
-        await own_client.request("POST", "/1.0/profiles", json={"name": "t-tr-hub-again"})
-        await own_client.request("DELETE", "/1.0/profiles/t-tr-hub-again")
+        await own_client.request("POST", "/1.0/profiles", json={"name": name})
+        await own_client.request("DELETE", f"/1.0/profiles/{name}")
         async with asyncio.timeout(OP_TIMEOUT):
-            assert (await again.get())["metadata"]["action"] == "profile-created"
+            async for event in again:
+                if event["metadata"].get("source") == f"/1.0/profiles/{name}":
+                    assert event["metadata"]["action"] == "profile-created"
+                    break
     assert events.hubs == {}
 
 
