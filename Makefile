@@ -9,28 +9,38 @@ VENV := .venv
 PY := $(VENV)/bin/python
 BUF := node_modules/.bin/buf
 PROTOS := $(sort $(wildcard proto/lxd/api/v1/*.proto))
+# The protos of the last release (CHANGELOG.md), for buf breaking: see api/baseline/README.md.
+BUF_BASELINE := api/baseline/v0.1.0.binpb
 # Private LXD for tests and `make run` when no system LXD answers (tools/lxd-sandbox).
 SANDBOX_DIR ?= $(CURDIR)/build/sandbox
 
-.PHONY: help setup system-deps generate check-generate lint test unit run bench clean
+.PHONY: help setup lock system-deps generate check-generate lint test unit run bench clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
 
-$(VENV)/.installed: pyproject.toml
+# Every Python package at the version and hash of requirements/lock.txt (`make lock` writes it),
+# then this project itself, built with the locked setuptools: nothing unpinned is fetched.
+$(VENV)/.installed: requirements/lock.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -m pip install -q --require-hashes -r requirements/lock.txt
+	$(PY) -m pip install -q --no-deps --no-build-isolation -e .
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-setup: $(VENV)/.installed node_modules/.installed ## Create .venv and install Python packages and buf
+setup: $(VENV)/.installed node_modules/.installed ## Create .venv and install Python packages (requirements/lock.txt) and buf
 
-system-deps: ## As root, apt-get what the tests need when missing: LXD (the sandbox) and Go (the Go oracle)
+lock: $(VENV)/.installed ## Refresh requirements/lock.txt from pyproject.toml (LOCK_FLAGS=--upgrade: newest indirect deps too)
+	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --generate-hashes --universal \
+	  --python-version 3.11 --custom-compile-command "make lock" $(LOCK_FLAGS) -q -o requirements/lock.txt
+
+system-deps: ## As root, apt-get what the tests need when missing: LXD (the sandbox), Go (the Go oracle), the Go protoc plugins
 	-command -v lxd >/dev/null || tools/lxd-sandbox install
 	-command -v go >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q golang-go; }
+	-command -v protoc-gen-go-grpc >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q protoc-gen-go protoc-gen-go-grpc; }
 
 generate: $(VENV)/.installed ## Regenerate gen/ from proto/ with the pinned grpcio-tools
 	$(PY) tools/generate.py gen
@@ -38,9 +48,10 @@ generate: $(VENV)/.installed ## Regenerate gen/ from proto/ with the pinned grpc
 check-generate: $(VENV)/.installed ## Fail when gen/ differs from what proto/ generates
 	$(PY) tools/generate.py --check gen
 
-lint: setup ## buf lint and format, ruff, mypy on bridge/
+lint: setup ## buf lint, format and breaking (against the last release), ruff, mypy on bridge/
 	$(BUF) lint
 	$(BUF) format --diff --exit-code
+	$(BUF) breaking --against $(BUF_BASELINE)
 	$(VENV)/bin/ruff check bridge tests tools examples
 	$(VENV)/bin/ruff format --check bridge tests tools examples
 	$(VENV)/bin/mypy

@@ -1,4 +1,5 @@
-"""The command line: ``lxd-grpc-bridge serve`` (also ``python -m bridge serve``).
+"""The command line: ``lxd-grpc-bridge serve`` (also ``python -m bridge serve``) and
+``lxd-grpc-bridge protos DIR`` (the API's .proto files, for other languages).
 
 Every option can also come from an environment variable (listed in ``--help``); an option on the
 command line wins. Problems found at startup (no socket, connection refused, a certificate that
@@ -17,9 +18,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from bridge import protos
 from bridge.errors import LxdError, ProtocolError, SocketNotFound, TransportError
+from bridge.facade.common import MAX_MESSAGE_SIZE
+from bridge.listener import lxd_access, parse_group, parse_mode, with_overrides
 from bridge.server import DEFAULT_GRACE, DEFAULT_LISTEN, ListenRefused, ServerTls, serve
-from bridge.transport import LxdClient
+from bridge.transport import Limits, LxdClient
 from bridge.transport.redact import SafeLogFilter
 
 __all__ = ["ENV_PREFIX", "StartupError", "main"]
@@ -49,8 +53,19 @@ def _add(parser: argparse.ArgumentParser, option: str, help_text: str, **kwargs:
     parser.add_argument(option, default=default, help=f"{help_text} [env {name}]", **kwargs)  # type: ignore[arg-type]
 
 
+def _at_least_one(text: str) -> int:
+    """A whole number >= 1 (argparse names the option when this refuses a value)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser (``serve`` is the only command today)."""
+    """The argument parser: ``serve``, and ``protos`` to write out the .proto files."""
     parser = argparse.ArgumentParser(prog=PROG, description="A typed gRPC front door for LXD.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     serve_cmd = commands.add_parser(
@@ -86,8 +101,30 @@ def build_parser() -> argparse.ArgumentParser:
     _add(
         serve_cmd,
         "--listen",
-        f"gRPC address to listen on, host:port (default {DEFAULT_LISTEN})",
+        "gRPC address to listen on: unix:/path/to.sock (owner, group and mode copied from "
+        "LXD's socket: it grants what LXD's socket grants) or host:port (needs TLS or "
+        f"--insecure) (default {DEFAULT_LISTEN}; $RUNTIME_DIRECTORY/bridge.sock under systemd)",
         default=DEFAULT_LISTEN,
+        metavar="ADDR",
+    )
+    _add(
+        serve_cmd,
+        "--listen-group",
+        "group (name or gid) of the unix socket, instead of LXD's socket's "
+        "(root when LXD is reached over https://)",
+        metavar="GROUP",
+    )
+    _add(
+        serve_cmd,
+        "--listen-mode",
+        "mode (octal) of the unix socket, instead of LXD's socket's (0660 for https://)",
+        metavar="MODE",
+    )
+    _add(
+        serve_cmd,
+        "--health-listen",
+        "also serve grpc.health.v1, and nothing else, without TLS on this address "
+        "(for probes that cannot do TLS)",
         metavar="ADDR",
     )
     _add(serve_cmd, "--tls-cert", "gRPC TLS certificate (PEM)", metavar="FILE")
@@ -101,7 +138,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add(
         serve_cmd,
         "--insecure",
-        "allow listening on a non-loopback address without TLS",
+        "allow a TCP listener without TLS (loopback included): any local user, and anyone "
+        "who can reach it, is then LXD's administrator",
         action="store_true",
     )
     _add(
@@ -112,6 +150,34 @@ def build_parser() -> argparse.ArgumentParser:
         type=float,
         metavar="SECONDS",
     )
+    limits = Limits()
+    _add(
+        serve_cmd,
+        "--max-calls",
+        "short LXD calls in flight at once; more wait for a free connection within their "
+        f"deadline (default {limits.calls})",
+        default=limits.calls,
+        type=_at_least_one,
+        metavar="N",
+    )
+    _add(
+        serve_cmd,
+        "--max-transfers",
+        "transfers (file, log, image, backup downloads and uploads) in flight at once, on "
+        f"connections of their own; one more is RESOURCE_EXHAUSTED (default {limits.transfers})",
+        default=limits.transfers,
+        type=_at_least_one,
+        metavar="N",
+    )
+    _add(
+        serve_cmd,
+        "--max-send-message-size",
+        "largest gRPC message sent, in bytes; a larger reply is RESOURCE_EXHAUSTED. Clients "
+        f"receive at most 4 MiB unless told otherwise (default {MAX_MESSAGE_SIZE})",
+        default=MAX_MESSAGE_SIZE,
+        type=_at_least_one,
+        metavar="BYTES",
+    )
     _add(
         serve_cmd,
         "--log-level",
@@ -119,7 +185,28 @@ def build_parser() -> argparse.ArgumentParser:
         default="info",
         metavar="LEVEL",
     )
+    protos_cmd = commands.add_parser(
+        "protos",
+        help="write the .proto files of the API into a directory, for other languages",
+        description=(
+            "Write lxd/api/v1/*.proto and the google/api files they import into DIR, from the "
+            "installed package, so any language can generate a client: "
+            "protoc -I DIR --go_out=. DIR/lxd/api/v1/*.proto (the google/protobuf well-known "
+            "types are built into protoc and buf)."
+        ),
+    )
+    protos_cmd.add_argument("dir", type=Path, metavar="DIR", help="where to write (created)")
     return parser
+
+
+def _protos(out: Path) -> int:
+    try:
+        written = protos.export(out)
+    except OSError as e:
+        print(f"{PROG}: error: cannot write the .proto files under {out}: {e}", file=sys.stderr)
+        return 1
+    print(f"wrote {len(written)} .proto files under {out}")
+    return 0
 
 
 def _readable(path: str | None, what: str) -> Path | None:
@@ -173,6 +260,7 @@ async def open_lxd(opts: argparse.Namespace) -> LxdClient:
             client_key=opts.client_key,
             server_cert=opts.server_cert,
             ca=opts.lxd_ca,
+            limits=Limits(calls=opts.max_calls, transfers=opts.max_transfers),
         )
     except SocketNotFound as e:
         raise StartupError(f"{e}; give --lxd") from e
@@ -202,9 +290,24 @@ def _cause(error: BaseException) -> str:
 
 async def _serve(opts: argparse.Namespace) -> None:
     tls = _server_tls(opts)
+    try:
+        gid = None if opts.listen_group is None else parse_group(opts.listen_group)
+        mode = None if opts.listen_mode is None else parse_mode(opts.listen_mode)
+    except ValueError as e:
+        raise StartupError(str(e)) from e
     lxd = await open_lxd(opts)
     try:
-        await serve(lxd, opts.listen, tls=tls, insecure=opts.insecure, grace=opts.grace)
+        access = with_overrides(lxd_access(lxd.endpoint), gid=gid, mode=mode)
+        await serve(
+            lxd,
+            opts.listen,
+            tls=tls,
+            insecure=opts.insecure,
+            access=access,
+            health_listen=opts.health_listen,
+            grace=opts.grace,
+            max_send_message_size=opts.max_send_message_size,
+        )
     except ListenRefused as e:
         raise StartupError(str(e)) from e
     finally:
@@ -215,6 +318,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = build_parser()
     opts = parser.parse_args(argv)
+    if opts.command == "protos":
+        return _protos(opts.dir)
     logging.basicConfig(
         level=str(opts.log_level).upper(),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",

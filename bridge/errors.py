@@ -5,6 +5,7 @@ The hierarchy::
     BridgeError                       root of every error the bridge raises on purpose
     ├── InvalidRequest                the gRPC request cannot become an LXD request (field, mask)
     ├── OperationRunning              waited for an operation until the deadline; still running
+    ├── LimitExceeded                 a limit of the bridge (transfers, reply size) was reached
     ├── TransportError                no usable answer from LXD: connect, TLS, reset, timeout
     │   ├── TransportTimeout          the caller's deadline passed before LXD answered
     │   └── SocketNotFound            discovery found no usable unix socket (lists what was tried)
@@ -34,6 +35,7 @@ The gRPC side (:func:`grpc_status`, the one LXD -> gRPC status table)::
     OperationFailed                UNKNOWN (LXD keeps only the err text of a failed operation)
     OperationCancelled             CANCELLED
     OperationRunning               DEADLINE_EXCEEDED (the operation goes on in LXD)
+    LimitExceeded                  RESOURCE_EXHAUSTED (ErrorInfo: the limit and its option)
     TransportTimeout, TimeoutError DEADLINE_EXCEEDED
     TransportError, SocketNotFound UNAVAILABLE
     ProtocolError                  INTERNAL
@@ -44,6 +46,12 @@ The gRPC side (:func:`grpc_status`, the one LXD -> gRPC status table)::
 Every status carries a ``google.rpc.ErrorInfo`` (domain ``"lxd"``, reason the code's name or a
 more precise one such as ``OPERATION_FAILURE``; metadata ``error_code`` and ``error`` with LXD's
 own code and message when LXD gave them) and, for operations, the ``lxd.api.v1.Operation``.
+
+A status always fits in gRPC's trailers (8 KiB by default before a client starts refusing them,
+16 KiB at most): messages and metadata values are clipped (:func:`clip`), and an operation too big
+to carry is cut down to its id, status and error. Messages echo a client's input (a mask path, an
+event type, LXD's error about an exec argument), and without this a huge input turned the real
+error into RESOURCE_EXHAUSTED "metadata size exceeds hard limit".
 """
 
 from __future__ import annotations
@@ -65,6 +73,7 @@ __all__ = [
     "Forbidden",
     "InternalError",
     "InvalidRequest",
+    "LimitExceeded",
     "LxdError",
     "NotFound",
     "OperationCancelled",
@@ -77,9 +86,27 @@ __all__ = [
     "TransportTimeout",
     "Unavailable",
     "Unimplemented",
+    "clip",
     "grpc_status",
     "lxd_error",
 ]
+
+#: Longest echo of a client's value inside an error message (characters).
+ECHO_LIMIT = 200
+#: Longest status message, ErrorInfo metadata value or field description (characters).
+MESSAGE_LIMIT = 512
+#: Most bytes a status may take in the trailers: grpc-message is percent-encoded (up to 3 bytes
+#: per byte), grpc-status-details-bin base64 (4 per 3). Under gRPC's 8 KiB soft limit, with
+#: room for the other trailers.
+TRAILER_BUDGET = 6 * 1024
+
+
+def clip(text: str, limit: int = ECHO_LIMIT) -> str:
+    """``text`` cut to ``limit`` characters, with an ellipsis and the original length when cut:
+    how an error message may echo what a client sent."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text)} characters)"
 
 
 class BridgeError(Exception):
@@ -111,6 +138,20 @@ class OperationRunning(BridgeError):
             f"operation {op_id} is still running at the deadline; it goes on in LXD "
             f"(OperationService.GetOperationWait or DeleteOperation with name {op_id!r})"
         )
+
+
+class LimitExceeded(BridgeError):
+    """A limit of the bridge was reached (docs/security.md, "Limits a caller can hit").
+
+    ``reason`` is the ErrorInfo reason (``TOO_MANY_TRANSFERS``, ``REPLY_TOO_LARGE``),
+    ``option`` the command-line option that sets the limit, ``limit`` its value.
+    """
+
+    def __init__(self, message: str, *, reason: str, option: str, limit: int) -> None:
+        self.reason = reason
+        self.option = option
+        self.limit = limit
+        super().__init__(message)
 
 
 class TransportError(BridgeError):
@@ -299,6 +340,9 @@ def grpc_status(error: BaseException) -> grpc.Status:
     elif isinstance(error, OperationRunning):
         code, reason, message = grpc.StatusCode.DEADLINE_EXCEEDED, "OPERATION_RUNNING", str(error)
         operation = error.operation
+    elif isinstance(error, LimitExceeded):
+        code, reason, message = grpc.StatusCode.RESOURCE_EXHAUSTED, error.reason, str(error)
+        metadata = {"option": error.option, "limit": str(error.limit)}
     elif isinstance(error, InvalidRequest):
         code, reason, message = grpc.StatusCode.INVALID_ARGUMENT, "INVALID_REQUEST", str(error)
         if error.field:
@@ -326,13 +370,50 @@ def grpc_status(error: BaseException) -> grpc.Status:
     if operation is not None:
         metadata["operation"] = str(operation.get("id", ""))
         details.append(_operation_message(operation))
+    metadata = {key: clip(value, MESSAGE_LIMIT) for key, value in metadata.items()}
+    for detail in details:
+        if isinstance(detail, error_details_pb2.BadRequest):
+            for violation in detail.field_violations:
+                violation.field = clip(violation.field, MESSAGE_LIMIT)
+                violation.description = clip(violation.description, MESSAGE_LIMIT)
     info = error_details_pb2.ErrorInfo(reason=reason, domain=ERROR_DOMAIN, metadata=metadata)
+    status = _status(code, clip(message, MESSAGE_LIMIT), [info, *details])
+    if _trailer_size(status) > TRAILER_BUDGET and operation is not None:
+        details = [d for d in details if not _is_operation(d)]
+        details.append(_operation_summary(operation))
+        status = _status(code, status.message, [info, *details])
+    if _trailer_size(status) > TRAILER_BUDGET:  # only with many long multi-byte characters
+        brief = error_details_pb2.ErrorInfo(reason=reason, domain=ERROR_DOMAIN)
+        status = _status(code, clip(message, ECHO_LIMIT // 2), [brief])
+    return rpc_status.to_status(status)
+
+
+def _status(code: grpc.StatusCode, message: str, details: list[Any]) -> status_pb2.Status:
     status = status_pb2.Status(code=code.value[0], message=message)
-    for detail in (info, *details):
+    for detail in details:
         packed = any_pb2.Any()
         packed.Pack(detail)
         status.details.append(packed)
-    return rpc_status.to_status(status)
+    return status
+
+
+def _trailer_size(status: status_pb2.Status) -> int:
+    """The most bytes the status can take in the trailers (see TRAILER_BUDGET)."""
+    return 3 * len(status.message.encode()) + 4 * (status.ByteSize() + 2) // 3
+
+
+def _is_operation(detail: Any) -> bool:
+    return bool(detail.DESCRIPTOR.full_name == "lxd.api.v1.Operation")
+
+
+def _operation_summary(operation: dict[str, Any]) -> Any:
+    """The operation cut down to what says which one it was and how it ended."""
+    summary: dict[str, Any] = {
+        key: operation[key] for key in ("id", "status_code") if key in operation
+    }
+    for key in ("status", "err"):
+        summary[key] = clip(str(operation.get(key, "")), ECHO_LIMIT)
+    return _operation_message(summary)
 
 
 def _operation_message(operation: dict[str, Any]) -> Any:

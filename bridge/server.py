@@ -1,10 +1,12 @@
 """The grpc.aio server: every facade servicer, reflection, health, TLS and mTLS.
 
     lxd = await LxdClient.open("unix:///var/snap/lxd/common/lxd/unix.socket")
-    bridge = await start(lxd, "127.0.0.1:0")        # bridge.port is the port chosen
-    ...
+    bridge = await start(lxd, "unix:/run/lxd-grpc-bridge/bridge.sock")  # the default
+    ...                                             # bridge.address is what clients dial
     await bridge.stop()
 
+Who may connect is the listener's business (bridge/listener.py, docs/security.md): a unix socket
+with the owner, group and mode of LXD's own, or TCP with TLS (or ``insecure``, said loudly).
 :func:`serve` is what ``lxd-grpc-bridge serve`` runs: :func:`start`, then wait for SIGTERM or
 SIGINT and stop gracefully (health NOT_SERVING first, then in-flight RPCs get ``grace`` seconds).
 """
@@ -13,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import ipaddress
 import logging
 import signal
 from dataclasses import dataclass
@@ -21,11 +22,12 @@ from pathlib import Path
 
 import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
-from grpc_reflection.v1alpha import reflection
 
+from bridge import reflection
 from bridge.errors import BridgeError
 from bridge.facade import FACADES
 from bridge.facade.streams import MAX_MESSAGE_SIZE
+from bridge.listener import ListenRefused, SocketAccess, bind, default_listen, lxd_access, needs_tls
 from bridge.transport import LxdClient
 
 __all__ = [
@@ -33,24 +35,21 @@ __all__ = [
     "BridgeServer",
     "ListenRefused",
     "ServerTls",
-    "is_loopback",
+    "SocketAccess",
     "serve",
     "start",
 ]
 
 _log = logging.getLogger(__name__)
 
-DEFAULT_LISTEN = "127.0.0.1:50051"
+#: ``unix:/run/lxd-grpc-bridge/bridge.sock`` (in ``$RUNTIME_DIRECTORY`` under systemd).
+DEFAULT_LISTEN = default_listen()
 #: Seconds between two checks that LXD still answers (health SERVING / NOT_SERVING).
 HEALTH_INTERVAL = 10.0
 #: Seconds in-flight RPCs get to finish on shutdown.
 DEFAULT_GRACE = 10.0
 
 _HEALTH_SERVICE = health_pb2.DESCRIPTOR.services_by_name["Health"].full_name
-
-
-class ListenRefused(ValueError):
-    """The listen address is refused, e.g. a non-loopback address without TLS."""
 
 
 @dataclass(frozen=True)
@@ -71,41 +70,44 @@ class ServerTls:
         )
 
 
-def is_loopback(address: str) -> bool:
-    """Whether a gRPC listen address (``host:port``, ``[v6]:port``, ``unix:path``) stays on
-    this host. Host names other than ``localhost`` count as not loopback (not resolved)."""
-    if address.startswith(("unix:", "unix-abstract:")):
-        return True
-    host = address.rsplit(":", 1)[0] if ":" in address else address
-    host = host.strip("[]")
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 @dataclass
 class BridgeServer:
-    """A started bridge: the grpc.aio server, the port it listens on, its health servicer."""
+    """A started bridge: the grpc.aio server, where it listens, its health servicer.
+
+    ``address`` is what a client dials (``unix:/path`` or ``host:port``, the port chosen when 0
+    was asked); ``access`` is the socket's owner, group and mode (None on TCP). With
+    ``health_listen`` a second, plain server answers only grpc.health.v1 at ``health_address``.
+    """
 
     server: grpc.aio.Server
+    address: str
     port: int
+    access: SocketAccess | None
     health: health.aio.HealthServicer
     lxd: LxdClient
+    health_server: grpc.aio.Server | None
+    health_address: str | None
     _monitor: asyncio.Task[None]
 
     async def stop(self, grace: float | None = DEFAULT_GRACE) -> None:
         """Report NOT_SERVING, let in-flight RPCs finish for ``grace`` seconds, then stop.
 
-        The LXD client is the caller's to close.
+        The LXD client is the caller's to close. gRPC removes the socket files it bound.
         """
         self._monitor.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await self._monitor
         await self.health.enter_graceful_shutdown()
+        if self.health_server is not None:
+            await self.health_server.stop(grace)
         await self.server.stop(grace)
+
+
+def _dialed(address: str, port: int) -> str:
+    """The address a client dials: ``host:0`` becomes ``host:<port chosen>``."""
+    if port and address.endswith(":0"):
+        return f"{address[:-2]}:{port}"
+    return address
 
 
 async def start(
@@ -114,46 +116,72 @@ async def start(
     *,
     tls: ServerTls | None = None,
     insecure: bool = False,
+    access: SocketAccess | None = None,
+    health_listen: str | None = None,
     health_interval: float = HEALTH_INTERVAL,
+    max_send_message_size: int = MAX_MESSAGE_SIZE,
 ) -> BridgeServer:
     """Serve every facade for ``lxd`` on ``listen`` and return the running server.
 
     ``lxd`` must be open (it answered ``GET /1.0``), so health starts as SERVING; it is checked
-    again every ``health_interval`` seconds. Without ``tls``, a non-loopback ``listen`` is
-    refused (ListenRefused) unless ``insecure``.
+    again every ``health_interval`` seconds. A unix socket ``listen`` gets ``access`` (default:
+    the owner, group and mode of LXD's socket, see :func:`bridge.listener.lxd_access`). A TCP
+    ``listen`` without ``tls`` is refused (ListenRefused) unless ``insecure``. ``health_listen``
+    serves grpc.health.v1 alone, without TLS, for probes that cannot do TLS.
+    ``max_send_message_size`` is the largest message sent (bytes); a larger unary reply is
+    RESOURCE_EXHAUSTED naming what is big in it.
     """
-    if tls is None and not insecure and not is_loopback(listen):
+    if tls is None and not insecure and needs_tls(listen):
         raise ListenRefused(
-            f"refusing to listen on {listen} without TLS: it is not a loopback address "
-            "(give --tls-cert and --tls-key, or --insecure)"
+            f"refusing to listen on {listen} without TLS: every local user (and anyone who can "
+            "reach it) could call LXD as its administrator (give --tls-cert and --tls-key, "
+            "a unix: address, or --insecure)"
         )
+    if access is None:
+        access = lxd_access(lxd.endpoint)
     server = grpc.aio.server(
         options=[  # docs/streams.md: chunks are at most 1 MiB, a message at most this
             ("grpc.max_receive_message_length", MAX_MESSAGE_SIZE),
-            ("grpc.max_send_message_length", MAX_MESSAGE_SIZE),
+            ("grpc.max_send_message_length", max_send_message_size),
         ]
     )
-    facades = [facade_cls(lxd) for facade_cls in FACADES]
+    facades = [facade_cls(lxd, max_reply_size=max_send_message_size) for facade_cls in FACADES]
     server.add_generic_rpc_handlers([facade.generic_handler() for facade in facades])
 
     health_servicer = health.aio.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
     names = [facade.service.full_name for facade in facades]
-    reflection.enable_server_reflection([*names, _HEALTH_SERVICE, reflection.SERVICE_NAME], server)
+    reflection.enable(server, [*names, _HEALTH_SERVICE])  # v1 and v1alpha
 
-    try:
-        if tls is None:
-            port = server.add_insecure_port(listen)
-        else:
-            port = server.add_secure_port(listen, tls.credentials())
-    except RuntimeError as e:
-        raise ListenRefused(f"cannot listen on {listen}: {e}") from e
+    port, granted = bind(server, listen, tls.credentials() if tls else None, access)
+    health_server = None
+    health_port = 0
+    if health_listen is not None:
+        # Its own server: a grpc server serves every service on every port it has.
+        health_server = grpc.aio.server()
+        health_pb2_grpc.add_HealthServicer_to_server(health_servicer, health_server)
+        try:
+            health_port, _ = bind(health_server, health_listen, None, access)
+        except ListenRefused:
+            await server.stop(None)  # removes the socket file bound above
+            raise
+        await health_server.start()
     await server.start()
 
     for name in ["", *names]:  # "" is the whole server
         await health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
     monitor = asyncio.create_task(_watch_lxd(lxd, health_servicer, names, health_interval))
-    return BridgeServer(server, port, health_servicer, lxd, monitor)
+    return BridgeServer(
+        server,
+        _dialed(listen, port),
+        port,
+        granted,
+        health_servicer,
+        lxd,
+        health_server,
+        _dialed(health_listen, health_port) if health_listen else None,
+        monitor,
+    )
 
 
 async def _watch_lxd(
@@ -187,23 +215,45 @@ async def serve(
     *,
     tls: ServerTls | None = None,
     insecure: bool = False,
+    access: SocketAccess | None = None,
+    health_listen: str | None = None,
     grace: float = DEFAULT_GRACE,
+    max_send_message_size: int = MAX_MESSAGE_SIZE,
 ) -> None:
     """Start the bridge and serve until SIGTERM or SIGINT, then stop gracefully."""
-    bridge = await start(lxd, listen, tls=tls, insecure=insecure)
+    bridge = await start(
+        lxd,
+        listen,
+        tls=tls,
+        insecure=insecure,
+        access=access,
+        health_listen=health_listen,
+        max_send_message_size=max_send_message_size,
+    )
     stopping = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, stopping.set)
     version = lxd.server.get("environment", {}).get("server_version", "?")
+    security = "mTLS" if tls and tls.client_ca else "TLS" if tls else "no TLS"
+    if bridge.access is not None:
+        security = f"{bridge.access} {bridge.access.source}, {security}"
     _log.info(
         "serving %s on %s (%s) for LXD %s at %s",
         ", ".join(f.service.name for f in FACADES),
-        listen.replace(":0", f":{bridge.port}") if listen.endswith(":0") else listen,
-        "mTLS" if tls and tls.client_ca else "TLS" if tls else "no TLS",
+        bridge.address,
+        security,
         version,
         lxd.endpoint.url,
     )
+    if tls is None and needs_tls(listen):
+        _log.warning(
+            "--insecure: %s has no TLS: any local user, and anyone who can reach it, "
+            "is LXD's administrator through it",
+            bridge.address,
+        )
+    if bridge.health_address is not None:
+        _log.info("serving grpc.health.v1 only, without TLS, on %s", bridge.health_address)
     try:
         await stopping.wait()
         _log.info("stopping: in-flight RPCs get %.0f s", grace)

@@ -9,6 +9,7 @@ import orjson
 import pytest
 
 from bridge import codec
+from bridge.codec.dialect import Version
 
 INT64_MIN, INT64_MAX, UINT64_MAX = -(2**63), 2**63 - 1, 2**64 - 1
 
@@ -261,19 +262,88 @@ def test_keys_added_after_a_dialect_are_not_written_in_it() -> None:
 
 
 @pytest.mark.parametrize(
-    ("server", "version"),
+    ("server", "family", "version", "lxd_level"),
     [
-        ({"environment": {"server_version": "5.0.2"}, "api_extensions": []}, (5, 0, 2)),
-        ({"environment": {"server_version": "3.4"}, "api_extensions": []}, (3, 4, 0)),
-        ({"api_extensions": ["resources_v2", "instances"]}, (3, 18, 0)),  # untrusted view
-        ({"api_extensions": []}, (3, 4, 0)),
+        pytest.param(
+            {"environment": {"server": "lxd", "server_version": "5.0.2"}, "api_extensions": []},
+            "lxd",
+            (5, 0, 2),
+            (5, 0, 2),
+            id="lxd-5.0.2",
+        ),
+        pytest.param(
+            {"environment": {"server_version": "3.4"}, "api_extensions": []},
+            "lxd",
+            (3, 4, 0),
+            (3, 4, 0),
+            id="lxd-3.4-without-server-name",
+        ),
+        pytest.param(
+            {"api_extensions": ["resources_v2", "instances"]},
+            "lxd",
+            (3, 18, 0),
+            (3, 18, 0),
+            id="untrusted-view-by-extensions",
+        ),
+        pytest.param({"api_extensions": []}, "lxd", (3, 4, 0), (3, 4, 0), id="nothing-said"),
+        pytest.param(
+            {"environment": {"server": "incus", "server_version": "6.0.4"}, "api_extensions": []},
+            "incus",
+            (6, 0, 4),
+            (5, 18, 0),
+            id="incus-6.0.4-writes-what-lxd-5.18-wrote",
+        ),
+        pytest.param(
+            {"environment": {"server": "lxd", "server_version": "5.21.3"}, "api_extensions": []},
+            "lxd",
+            (5, 21, 3),
+            (5, 0, 9),
+            id="newer-lxd-served-as-newest-known",
+        ),
     ],
 )
-def test_dialect_for_reads_the_server_version_or_its_extensions(
-    server: dict[str, Any], version: tuple[int, int, int]
+def test_dialect_for_reads_family_version_and_extensions(
+    server: dict[str, Any], family: str, version: Version, lxd_level: Version
 ) -> None:
-    assert codec.dialect_for(server).version == version
-    assert codec.dialect_for(codec.from_json("Server", server)).version == version
+    for source in (server, codec.from_json("Server", server)):
+        dialect = codec.dialect_for(source)
+        assert (dialect.family, dialect.version, dialect.lxd_level) == (family, version, lxd_level)
+
+
+def test_an_incus_server_is_never_taken_for_lxd() -> None:
+    incus = codec.dialect_for(
+        {"environment": {"server": "incus", "server_version": "6.0.4"}, "api_extensions": ["x"]}
+    )
+    assert incus == codec.INCUS_6_0
+    assert incus.name == "Incus 6.0.4"
+    assert incus.header("uid") == "X-Incus-uid"
+    assert codec.LXD_5_0.header("uid") == "X-LXD-uid"
+    assert incus.has("x") and not incus.has("instances")
+    # Incus's 6.0 must not be read as an LXD 6.0 that has dropped the keys LXD removed later:
+    # it writes every key LXD 5.18 wrote, such as instances' "type" and "project".
+    msg = codec.from_json("Container", {"type": "container", "project": "default"})
+    assert codec.to_json(msg, incus)["type"] == "container"
+
+
+def test_a_newer_server_is_logged_once(caplog: pytest.LogCaptureFixture) -> None:
+    server = {"environment": {"server": "incus", "server_version": "7.9.1"}}
+    with caplog.at_level("WARNING", logger="bridge.codec.dialect"):
+        first = codec.dialect_for(server)
+        codec.dialect_for(server)
+    assert first.newer_than_known and first.lxd_level == codec.INCUS_6_0.lxd_level
+    assert [r.getMessage() for r in caplog.records] == [
+        "Incus 7.9.1 is newer than any release this bridge knows; serving it as Incus 6.0.4"
+    ]
+
+
+def test_dialects_are_equal_when_they_write_the_same_json() -> None:
+    """An Incus 6.0 and an LXD 6.0 (were there one) share a version number, not their JSON."""
+    lxd_6 = codec.dialect_for({"environment": {"server": "lxd", "server_version": "6.0.4"}})
+    assert lxd_6 != codec.INCUS_6_0
+    assert lxd_6.version == codec.INCUS_6_0.version
+    assert codec.dialect_for({"environment": {"server": "lxd", "server_version": "5.0.2"}}) == (
+        codec.LXD_5_0
+    )
 
 
 # --- unknown keys --------------------------------------------------------------------------------

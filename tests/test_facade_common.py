@@ -3,14 +3,19 @@ and servicer classes that do not fit their service failing when they are defined
 
 from __future__ import annotations
 
+import base64
+from urllib.parse import quote
+
 import grpc
 import pytest
 from google.protobuf.field_mask_pb2 import FieldMask
+from google.protobuf.message import Message
 from google.rpc import error_details_pb2, status_pb2
 
 from bridge import codec
 from bridge.errors import (
     InvalidRequest,
+    LimitExceeded,
     OperationCancelled,
     OperationFailed,
     OperationRunning,
@@ -22,7 +27,17 @@ from bridge.errors import (
     lxd_error,
 )
 from bridge.facade import FACADES
-from bridge.facade.common import Facade, Get, ListNames, Route, Sync, name_from_url, patch_body
+from bridge.facade.common import (
+    Facade,
+    Get,
+    ListNames,
+    Route,
+    Sync,
+    name_from_url,
+    patch_body,
+    reply_size_check,
+    service_descriptor,
+)
 from lxd.api.v1 import container_pb2, container_service_pb2, server_pb2, server_service_pb2
 from lxd.api.v1.options_pb2 import Device
 
@@ -90,6 +105,38 @@ def test_a_route_comes_from_the_http_option_and_escapes_its_variables() -> None:
     assert route.path(request) == "/1.0/containers/c%2F1/snapshots/s%201"
     with pytest.raises(InvalidRequest, match="container is required"):
         route.path(container_service_pb2.RenameContainerSnapshotRequest(name="s"))
+
+
+#: Path segments: what a value becomes, or None when it is refused (issue 9, item 1).
+SEGMENTS = {
+    "plain": ("c1", "c1"),
+    "slash-escaped (image alias debian/12)": ("debian/12", "debian%2F12"),
+    "dots inside a name": ("a..b", "a..b"),
+    "percent escaped, not decoded": ("%2E", "%252E"),
+    "unicode": ("été", "%C3%A9t%C3%A9"),
+    "dot": (".", None),
+    "dot-dot": ("..", None),
+    "empty": ("", None),
+    "nul": ("r1\x00", None),
+    "newline": ("a\nb", None),
+    "tab": ("\t", None),
+    "delete": ("\x7f", None),
+    "c1 control": ("a\x9b", None),
+}
+
+
+@pytest.mark.parametrize(("value", "expected"), SEGMENTS.values(), ids=SEGMENTS.keys())
+def test_a_path_variable_is_one_segment_or_refused(value: str, expected: str | None) -> None:
+    method = container_service_pb2.DESCRIPTOR.services_by_name["ContainerService"].methods_by_name[
+        "DeleteContainerConsoleLog"
+    ]
+    request = container_service_pb2.DeleteContainerConsoleLogRequest(name=value)
+    if expected is None:
+        with pytest.raises(InvalidRequest) as caught:
+            Route(method).path(request)
+        assert caught.value.field == "name"
+    else:
+        assert Route(method).path(request) == f"/1.0/containers/{expected}/console"
 
 
 def test_a_narrower_binding_is_taken_when_the_request_sets_its_variables() -> None:
@@ -202,6 +249,37 @@ def test_the_status_table(error: BaseException, code: grpc.StatusCode, reason: s
         assert "a bug" not in status.details, "internal errors do not leak"
 
 
+_HUGE = "x" * 100_000
+
+#: Errors whose text echoes a huge client input: each status must still fit in the trailers.
+HUGE_ERRORS = {
+    "a mask path echoed": InvalidRequest(f"update_mask: {_HUGE!r} is not a field", field=_HUGE),
+    "LXD echoing an etag": lxd_error(412, f"ETag doesn't match: {_HUGE} vs abc"),
+    "a failed operation holding the command": OperationFailed(
+        {**_OPERATION, "metadata": {"command": ["echo", _HUGE]}, "err": "too long: " + _HUGE}
+    ),
+    "a running operation holding the command": OperationRunning(
+        {"id": "op1", "metadata": {"command": [_HUGE]}}
+    ),
+    "multi-byte characters": lxd_error(400, "é€😀" * 50_000),
+}
+
+
+@pytest.mark.parametrize("error", HUGE_ERRORS.values(), ids=HUGE_ERRORS.keys())
+def test_a_status_always_fits_in_the_trailers(error: BaseException) -> None:
+    status = grpc_status(error)
+    sent = len(quote(status.details.encode(), safe=" ")) + len(
+        base64.b64encode(status.trailing_metadata[0][1])
+    )
+    assert sent <= 8 * 1024, "gRPC's soft limit for received metadata"
+    rich = status_pb2.Status.FromString(status.trailing_metadata[0][1])
+    assert rich.message == status.details
+    assert len(status.details) < 600
+    info = error_details_pb2.ErrorInfo()
+    assert rich.details[0].Unpack(info)
+    assert info.reason, "the reason survives"
+
+
 def test_lxd_errors_keep_lxds_code_and_message() -> None:
     status = grpc_status(lxd_error(404, "Instance not found"))
     assert status.details == "Instance not found"
@@ -221,3 +299,58 @@ def test_a_key_lxd_adds_is_dropped_and_logged_once(caplog: pytest.LogCaptureFixt
     assert [r.getMessage() for r in caplog.records] == [
         f"LXD sent keys the schema does not have (dropped): Container.{key}"
     ]
+
+
+def _reply_too_large(service_module: object, service: str, rpc: str, reply: Message) -> str:
+    descriptor = service_descriptor(service_module, service)
+    check = reply_size_check(descriptor, descriptor.methods_by_name[rpc], 100)
+    with pytest.raises(LimitExceeded) as raised:
+        check(reply)
+    return str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("rpc", "ways"),
+    [
+        ("GetContainers", "list the names with GetContainerNames and get each with GetContainer"),
+        (
+            "GetContainersFull",
+            "list the names with GetContainerNames and get each with GetContainer",
+        ),
+        ("GetContainer", "raise the client's receive limit"),
+    ],
+)
+def test_a_reply_over_the_limit_names_its_largest_objects_and_the_ways_out(
+    rpc: str, ways: str
+) -> None:
+    containers = [
+        container_pb2.Container(name=n, description="x" * size)
+        for n, size in (("small", 10), ("big", 300), ("mid", 200), ("tiny", 1))
+    ]
+    reply: Message
+    if rpc == "GetContainer":
+        reply = container_service_pb2.GetContainerResponse(container=containers[1])
+        largest = "big ("
+    else:
+        reply = container_service_pb2.GetContainersResponse(containers=containers)
+        largest = "largest: big ("
+    message = _reply_too_large(container_service_pb2, "ContainerService", rpc, reply)
+    assert largest in message and ways in message and "--max-send-message-size" in message
+    if rpc != "GetContainer":
+        assert message.index("big (") < message.index("mid (") < message.index("small (")
+        assert "tiny" not in message, "only the three largest are named"
+
+
+def test_a_reply_within_the_limit_passes() -> None:
+    descriptor = service_descriptor(container_service_pb2, "ContainerService")
+    check = reply_size_check(descriptor, descriptor.methods_by_name["GetContainers"], 100)
+    check(container_service_pb2.GetContainersResponse())  # no error
+
+
+def test_limit_exceeded_is_resource_exhausted_naming_the_option() -> None:
+    error = LimitExceeded(
+        "too many", reason="TOO_MANY_TRANSFERS", option="--max-transfers", limit=3
+    )
+    status = grpc_status(error)
+    assert status.code == grpc.StatusCode.RESOURCE_EXHAUSTED
+    assert status.details == "too many"

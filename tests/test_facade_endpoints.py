@@ -1,21 +1,18 @@
 """Every endpoint LXD 3.4 routes for its objects is an RPC: each row of the endpoint table
-(shared/reference/endpoints.md, 107 method + path pairs) is the google.api.http rule, or an
-additional binding, of some RPC of the lxd.api.v1 services."""
+(third_party/lxd/lxd-3.4/endpoints.tsv, 107 method + path pairs) is the google.api.http rule, or
+an additional binding, of some RPC of the lxd.api.v1 services."""
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
 import re
-from pathlib import Path
 
 import pytest
 from google.api import annotations_pb2
 
 import lxd.api.v1
-
-ENDPOINTS = Path(__file__).resolve().parents[2] / "shared" / "reference" / "endpoints.md"
-_ROW = re.compile(r"^\| (\d+) \| (GET|PUT|POST|PATCH|DELETE) \| `([^`]+)`")
+from tests.reference import ENDPOINTS_3_4, read_tsv
 
 
 def _pattern(path: str) -> str:
@@ -39,11 +36,7 @@ def _rules() -> dict[tuple[str, str], str]:
     return found
 
 
-ROWS = [
-    (int(m.group(1)), m.group(2), m.group(3))
-    for line in ENDPOINTS.read_text().splitlines()
-    if (m := _ROW.match(line))
-]
+ROWS = [(int(r["row"]), r["method"], r["path"]) for r in read_tsv(ENDPOINTS_3_4)]
 RULES = _rules()
 
 

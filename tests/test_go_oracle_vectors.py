@@ -1,8 +1,9 @@
 """The Go oracle agrees with the LXD 3.4 doc examples, so the codec can trust it.
 
-Every JSON example of ``shared/vectors/lxd-3.4-docs`` goes through Go's encoding/json as the Go
-type INDEX.md names. The examples FIXES.md lists as type errors must be rejected with an error
-that points at the field; all others must decode, and Go's re-encoding must be a fixed point.
+Every JSON example of LXD 3.4's REST documentation (third_party/lxd/lxd-3.4/rest-api-examples)
+goes through Go's encoding/json as the Go type INDEX.md names. The examples FIXES.md lists as
+type errors must be rejected with an error that points at the field; all others must decode, and
+Go's re-encoding must be a fixed point.
 Examples that show the whole envelope are also unwrapped: their ``metadata`` decodes as the type
 INDEX.md names.
 """
@@ -17,11 +18,9 @@ from typing import Any
 
 import pytest
 
-from tests.go_oracle import ROOT, SOURCE_DIR, GoDecodeError, GoOracle
-
-SHARED = ROOT.parent / "shared"
-VECTORS = SHARED / "vectors" / "lxd-3.4-docs"
-SEED = SHARED / "seed" / "lxd-shared-api-godoc-2018-08-24.txt"
+from tests.go_oracle import SOURCE_DIR, GoDecodeError, GoOracle
+from tests.reference import REST_API_EXAMPLES as VECTORS
+from tests.reference import parse_go_types, seed_named_types, seed_structs
 
 # INDEX.md's "Go type" column → the type expression sent to Go. A body LXD ignores is still
 # JSON that Go's decoder must parse, so it is decoded untyped.
@@ -166,27 +165,18 @@ def test_unknown_keys_are_dropped_unless_strict(go_oracle: GoOracle, vector: Vec
         go_oracle.roundtrip(vector.go_type, vector.value, strict=True)
 
 
-def _seed_type_blocks(text: str) -> dict[str, str]:
-    """`type X struct {...}` blocks, and `type X int` lines with their `const (...)` block, by
-    name and whitespace-normalised (godoc indents with spaces, gofmt with tabs)."""
-    structs = r"^(type (\w+) struct \{\n.*?^\})()"
-    named = r"^(type (\w+) (?:int|string))\n.*?^(const \(\n.*?^\))"
-    return {
-        match.group(2): " ".join((match.group(1) + " " + match.group(3)).split())
-        for pattern in (structs, named)
-        for match in re.finditer(pattern, text, re.M | re.S)
-    }
-
-
 def test_oracle_declares_exactly_the_seed_types() -> None:
-    seed = _seed_type_blocks(SEED.read_text())
-    ours = _seed_type_blocks((SOURCE_DIR / "api.go").read_text())
-    assert len(seed) == 85
-    assert ours == seed
+    """api.go's structs have the seed's members (Go name, type, json key, omitempty) in the
+    seed's order, and its named types the seed's constants: what encoding/json acts on."""
+    structs, named = parse_go_types((SOURCE_DIR / "api.go").read_text())
+    seed = seed_structs()
+    assert len(structs) == len(seed) == 83
+    assert {n: s.members for n, s in structs.items()} == {n: s.members for n, s in seed.items()}
+    assert named == seed_named_types()
 
 
 def test_every_seed_type_is_registered(go_oracle: GoOracle) -> None:
-    names = _seed_type_blocks((SOURCE_DIR / "api.go").read_text())
+    structs, named = parse_go_types((SOURCE_DIR / "api.go").read_text())
     zero = {"StatusCode": 0, "ResponseType": ""}
-    for name in names:
+    for name in [*structs, *named]:
         go_oracle.roundtrip(name, zero.get(name, {}))

@@ -1,20 +1,17 @@
 """The protobuf schema mirrors LXD's Go package shared/api, struct by struct and field by field.
 
-The source of truth is the godoc of shared/api as of LXD 3.4 (../shared/seed), parsed here with a
-small parser of its own. The compiled descriptors in gen/ must match it: one message per struct
-with the embedded structs flattened in Go order, the json tag as json_name, and the Go facts
-(field name, type, omitempty, API extension) as options. The fields LXD added up to 5.0 are
-checked against ../shared/reference/struct_changes_3.4_to_5.0.md.
+The source of truth is the godoc of shared/api as of LXD 3.4 (the seed), as the facts table
+third_party/lxd/lxd-3.4/shared-api-structs.tsv holds it. The compiled descriptors in gen/ must
+match it: one message per struct with the embedded structs flattened in Go order, the json tag as
+json_name, and the Go facts (field name, type, omitempty, API extension) as options. The fields
+LXD added up to 5.0 are checked against third_party/lxd/lxd-5.0/struct-changes-from-3.4.tsv.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import importlib
 import pkgutil
 import re
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,12 +19,16 @@ from google.protobuf.descriptor import Descriptor, EnumDescriptor, FieldDescript
 
 import lxd.api.v1
 from lxd.api.v1 import options_pb2
+from tests.reference import (
+    STRUCT_CHANGES,
+    GoStruct,
+    flatten,
+    read_tsv,
+    seed_named_types,
+    seed_structs,
+)
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
-SEED = SHARED / "seed" / "lxd-shared-api-godoc-2018-08-24.txt"
-STRUCT_CHANGES = SHARED / "reference" / "struct_changes_3.4_to_5.0.md"
-
-# What the seed holds; the parser must find exactly this much.
+# What the seed holds; the facts table must have exactly this much.
 SEED_STRUCTS = 83
 SEED_NAMED_TYPES = 2
 SEED_FLATTENED_FIELDS = 411
@@ -57,115 +58,8 @@ EMPTY_KEYS = "empty_keys"
 EMPTY_KEYS_NUMBER = 100
 
 
-# --- the seed -------------------------------------------------------------------------------
-
-
-@dataclasses.dataclass(frozen=True)
-class GoField:
-    """One field of a Go struct, as the seed declares it."""
-
-    go_name: str
-    go_type: str
-    json_key: str
-    omitempty: bool
-    api_extension: str
-
-
-@dataclasses.dataclass(frozen=True)
-class GoStruct:
-    """A Go struct: its members in order (a GoField, or the name of an embedded struct)."""
-
-    name: str
-    members: tuple[GoField | str, ...]
-    api_extension: str
-
-    @property
-    def embeds(self) -> list[str]:
-        return [m for m in self.members if isinstance(m, str)]
-
-
-@dataclasses.dataclass(frozen=True)
-class GoNamedType:
-    """A named Go type with its constants, in declaration order: (name, value)."""
-
-    name: str
-    base: str
-    consts: tuple[tuple[str, str], ...]
-
-
-_STRUCT_START = re.compile(r"^type (\w+) struct \{$")
-_NAMED_TYPE = re.compile(r"^type (\w+) (int|string)$")
-_FIELD = re.compile(r"^(\w+)\s+(\S.*?)\s+`([^`]*)`$")
-_EMBED = re.compile(r"^(\w+)(?:\s+`[^`]*`)?$")
-_EXTENSION = re.compile(r"API extension: (\w+)")
-_CONST = re.compile(r"^\s*(\w+)\s+\w+\s*=\s*(\S+)$")
-
-
-def parse_seed(text: str) -> tuple[dict[str, GoStruct], dict[str, GoNamedType]]:
-    """Parse the godoc text: struct blocks, their fields and embeddings, and the named types.
-
-    A `// API extension: X` comment applies to the fields that follow it up to the next blank
-    line (Go's comment group). The struct's own extension is in the doc text after the block.
-    """
-    lines = text.splitlines()
-    structs: dict[str, GoStruct] = {}
-    types: dict[str, GoNamedType] = {}
-    i = 0
-    while i < len(lines):
-        if m := _STRUCT_START.match(lines[i]):
-            name, members, extension = m.group(1), [], ""
-            i += 1
-            while lines[i] != "}":
-                line = lines[i].strip()
-                i += 1
-                if not line:
-                    extension = ""
-                elif line.startswith("//"):
-                    if e := _EXTENSION.search(line):
-                        extension = e.group(1)
-                elif e := _EMBED.match(line):
-                    members.append(e.group(1))
-                else:
-                    f = _FIELD.match(line)
-                    assert f, f"cannot parse field line {line!r} of {name}"
-                    tag = re.search(r'json:"([^"]*)"', f.group(3))
-                    assert tag, f"no json tag in {line!r}"
-                    key, *flags = tag.group(1).split(",")
-                    members.append(
-                        GoField(f.group(1), f.group(2), key, "omitempty" in flags, extension)
-                    )
-            i += 1
-            doc = []
-            while i < len(lines) and not lines[i].startswith(("type ", "func ")):
-                doc.append(lines[i])
-                i += 1
-            e = _EXTENSION.search(" ".join(doc))
-            structs[name] = GoStruct(name, tuple(members), e.group(1) if e else "")
-        elif m := _NAMED_TYPE.match(lines[i]):
-            name, base = m.group(1), m.group(2)
-            while not lines[i].startswith("const ("):
-                i += 1
-            consts = []
-            i += 1
-            while lines[i] != ")":
-                if c := _CONST.match(lines[i]):
-                    consts.append((c.group(1), c.group(2).strip('"')))
-                i += 1
-            types[name] = GoNamedType(name, base, tuple(consts))
-        else:
-            i += 1
-    return structs, types
-
-
-def flatten(structs: dict[str, GoStruct], name: str) -> list[GoField]:
-    """The fields of a struct with embedded structs expanded where they are declared."""
-    out: list[GoField] = []
-    for member in structs[name].members:
-        out.extend(flatten(structs, member) if isinstance(member, str) else [member])
-    return out
-
-
-STRUCTS, NAMED_TYPES = parse_seed(SEED.read_text())
+STRUCTS = seed_structs()
+NAMED_TYPES = seed_named_types()
 
 
 # --- the compiled schema --------------------------------------------------------------------
@@ -328,34 +222,35 @@ def mirror_problems(struct: GoStruct) -> tuple[int, list[str]]:
     return checked, problems
 
 
-def struct_changes() -> Iterator[tuple[str, list[tuple[str, str]], list[str], list[str]]]:
-    """Rows of the 3.4 -> 5.0 table: (3.4 struct, added (key, type), removed keys, type changes)."""
-    for line in STRUCT_CHANGES.read_text().splitlines():
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) != 5 or cells[0] in ("3.4 struct", "") or set(cells[0]) <= {"-"}:
-            continue
-        added = re.findall(r"`([^`]+)` \(([^)]*)\)", cells[2])
-        removed = re.findall(r"`([^`]+)`", cells[3])
-        changed = [c.strip() for c in cells[4].split(";") if c.strip()]
-        yield cells[0], added, removed, changed
+def struct_changes() -> list[tuple[str, list[tuple[str, str]], list[str], list[str]]]:
+    """Per 3.4 struct: (name, added (key, "type[, omitempty]"), removed keys, type changes)."""
+    by_struct: dict[str, tuple[list[tuple[str, str]], list[str], list[str]]] = {}
+    for row in read_tsv(STRUCT_CHANGES):
+        added, removed, changed = by_struct.setdefault(row["struct"], ([], [], []))
+        key, go_type = row["json_key"], row["go_type"]
+        if row["change"] == "added":
+            omit = ", omitempty" if row["omitempty"] == "yes" else ""
+            added.append((key, go_type + omit))
+        elif row["change"] == "removed":
+            removed.append(key)
+        elif row["change"] == "retyped":
+            changed.append(f"`{key}`: {row['old_type']} -> {go_type}")
+    return [(name, *lists) for name, lists in by_struct.items()]
 
 
-CHANGES = list(struct_changes())
+CHANGES = struct_changes()
 
 
-# --- tests: the seed and its parser ---------------------------------------------------------
+# --- tests: the seed's facts table ---------------------------------------------------------
 
 
-def test_the_parser_finds_every_struct_type_and_field_of_the_seed() -> None:
+def test_the_facts_table_has_every_struct_type_and_field_of_the_seed() -> None:
     assert len(STRUCTS) == SEED_STRUCTS
     assert len(NAMED_TYPES) == SEED_NAMED_TYPES
     assert sum(len(flatten(STRUCTS, n)) for n in STRUCTS) == SEED_FLATTENED_FIELDS
-    # The godoc's index of types agrees with what the parser found.
-    text = SEED.read_text()
-    assert len(re.findall(r"^type \w+ Uses$", text, re.M)) == SEED_STRUCTS + SEED_NAMED_TYPES
 
 
-def test_the_parser_reads_embeddings_omitempty_and_comment_groups() -> None:
+def test_the_facts_table_keeps_embeddings_omitempty_and_comment_groups() -> None:
     assert STRUCTS["Server"].embeds == ["ServerPut", "ServerUntrusted"]
     assert [f.json_key for f in flatten(STRUCTS, "ImageAliasesPost")] == [
         "description",

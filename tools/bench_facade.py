@@ -16,7 +16,6 @@ import asyncio
 import json
 import os
 import secrets
-import socket
 import statistics
 import subprocess
 import sys
@@ -45,10 +44,12 @@ def _sandbox() -> dict[str, str]:
     return info
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+def _bridge_listen(sandbox_socket: str) -> str:
+    """A unix socket for the bridge beside the sandbox (the default kind of listener; the
+    bridge gives it the mode of LXD's socket and removes it when it stops)."""
+    return (
+        f"unix:{Path(sandbox_socket).parent.parent.parent / f'bench-{secrets.token_hex(4)}.sock'}"
+    )
 
 
 async def _latencies(call: Callable[[], Awaitable[object]], n: int) -> list[float]:
@@ -93,10 +94,10 @@ async def run() -> list[tuple[str, ...]]:
         body = {"name": name, "source": {"type": "image", "alias": "busybox"},
                 "config": {"user.bench": "1"}}  # fmt: skip
         await lxd.operations.run("POST", "/1.0/containers", json=body, timeout=60)
-        port = _free_port()
+        listen = _bridge_listen(info["sandbox_dir"])
         server = subprocess.Popen(
             [sys.executable, "-m", "bridge", "serve", "--lxd", f"unix://{sock}",
-             "--listen", f"127.0.0.1:{port}", "--log-level", "warning"],
+             "--listen", listen, "--log-level", "warning"],
         )  # fmt: skip
         try:
             http = httpx.AsyncClient(
@@ -105,7 +106,7 @@ async def run() -> list[tuple[str, ...]]:
             session = aiohttp.ClientSession(
                 connector=aiohttp.UnixConnector(path=sock), base_url="http://lxd"
             )
-            channel = grpc.aio.insecure_channel(f"127.0.0.1:{port}")
+            channel = grpc.aio.insecure_channel(listen)
             await asyncio.wait_for(channel.channel_ready(), 30)
             stub = container_service_pb2_grpc.ContainerServiceStub(channel)
             request = container_service_pb2.GetContainerRequest(name=name)

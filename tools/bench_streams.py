@@ -19,7 +19,6 @@ import asyncio
 import json
 import os
 import secrets
-import socket
 import subprocess
 import sys
 import time
@@ -61,11 +60,12 @@ def _sandbox() -> dict[str, Any]:
     return sandbox
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
+def _bridge_listen(sandbox_socket: str) -> str:
+    """A unix socket for the bridge beside the sandbox (the default kind of listener; the
+    bridge gives it the mode of LXD's socket and removes it when it stops)."""
+    return (
+        f"unix:{Path(sandbox_socket).parent.parent.parent / f'bench-{secrets.token_hex(4)}.sock'}"
+    )
 
 
 def rss(pid: int) -> int:
@@ -151,7 +151,7 @@ async def _exec_direct(lxd: LxdClient, name: str) -> int:
 async def run() -> list[tuple[str, int, float, int | None]]:
     """Every transfer: (label, bytes, seconds, RSS growth of the bridge or None)."""
     sandbox = _sandbox()
-    port = _free_port()
+    listen = _bridge_listen(sandbox["sandbox_dir"])
     server = subprocess.Popen(
         [
             sys.executable,
@@ -161,7 +161,7 @@ async def run() -> list[tuple[str, int, float, int | None]]:
             "--lxd",
             f"unix://{sandbox['socket']}",
             "--listen",
-            f"127.0.0.1:{port}",
+            listen,
         ],
         cwd=ROOT,
     )
@@ -174,7 +174,7 @@ async def run() -> list[tuple[str, int, float, int | None]]:
             await lxd.operations.run(
                 "PUT", f"/1.0/containers/{name}/state", json={"action": "start"}
             )
-            async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
+            async with grpc.aio.insecure_channel(listen) as channel:
                 await asyncio.wait_for(channel.channel_ready(), 30)
                 stub = ContainerServiceStub(channel)
                 sampler = RssSampler(server.pid)

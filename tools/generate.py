@@ -47,6 +47,10 @@ def generate(out: Path) -> None:
             '"""Generated from proto/ by tools/generate.py."""\n'
         )
     (out / "lxd/api/v1/py.typed").write_text("")
+    # The sources ride along (package data, as googleapis-common-protos ships its .proto files):
+    # `lxd-grpc-bridge protos DIR` writes them out for other languages from an installed wheel.
+    for proto in protos:
+        shutil.copyfile(PROTO_ROOT / proto, out / proto)
 
 
 def _diff(a: Path, b: Path) -> list[str]:

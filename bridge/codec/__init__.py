@@ -4,7 +4,7 @@
     msg = codec.from_json("Container", payload, strict=False)  # bytes | str | parsed JSON
     obj = codec.to_json(msg, dialect=codec.LXD_5_0)  # parsed JSON, as LXD's Go code emits it
     raw = codec.to_json_bytes(msg, dialect=codec.LXD_5_0)  # the same, as bytes for the wire
-    d = codec.dialect_for(server)  # from GET /1.0 metadata (a dict) or a Server message
+    d = codec.dialect_for(server)  # family and version from GET /1.0 (a dict) or a Server message
 
 Keys are the Go json tags; embedded structs are flattened; wrapper messages (Device, StringList)
 never appear in the JSON. Go's rules are kept: omitempty keys are left out when empty, every other
@@ -24,13 +24,15 @@ from google.protobuf import message_factory
 from google.protobuf.descriptor import Descriptor
 from google.protobuf.message import Message
 
-from .dialect import LXD_3_4, LXD_5_0, Dialect, dialect_for
+from .dialect import INCUS_6_0, KNOWN_DIALECTS, LXD_3_4, LXD_5_0, Dialect, dialect_for
 from .errors import ConversionError, Fail, describe
 from .plan import MessagePlan, descriptor_of, plan_for
 from .read import UNKNOWN_KEYS, Context, read_message
 from .write import compiled_writer
 
 __all__ = [
+    "INCUS_6_0",
+    "KNOWN_DIALECTS",
     "LXD_3_4",
     "LXD_5_0",
     "UNKNOWN_KEYS",

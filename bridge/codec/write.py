@@ -15,7 +15,7 @@ from google.protobuf.struct_pb2 import ListValue, Struct, Value
 
 from lxd.api.v1 import options_pb2
 
-from .dialect import Dialect, Version
+from .dialect import Dialect
 from .errors import Fail, entry_segment, index_segment, key_segment
 from .plan import FieldPlan, Kind, MessagePlan, field_plan, option, plan_for
 from .timefmt import MAX_SECONDS, ZERO_SECONDS, ZERO_TIME, format_time
@@ -189,8 +189,9 @@ def compiled_writer(plan: MessagePlan, dialect: Dialect) -> MessageWriter:
     """The writer of a message type in a dialect, built once: it copies the JSON of the zero
     message (every key without omitempty, in declaration order) and overwrites the fields the
     message has set (``ListFields``), so unset fields cost nothing."""
-    writers: dict[Version, MessageWriter] = plan.__dict__.setdefault("_writers", {})
-    found = writers.get(dialect.version)  # what a dialect writes depends on its version only
+    # Cached per dialect: equal dialects (same family and LXD level) write the same JSON.
+    writers: dict[Dialect, MessageWriter] = plan.__dict__.setdefault("_writers", {})
+    found = writers.get(dialect)
     if found is not None:
         return found
 
@@ -227,7 +228,7 @@ def compiled_writer(plan: MessagePlan, dialect: Dialect) -> MessageWriter:
                 out[k] = compiled_writer(sub, dialect)(sub.cls())
         return out
 
-    writers[dialect.version] = write  # before the fields: messages may nest (through Struct only)
+    writers[dialect] = write  # before the fields: messages may nest (through Struct only)
     for fp in plan.fields:
         if not fp.written_in(dialect):
             continue

@@ -25,13 +25,15 @@ cancelled RPC cancels the HTTP request in flight (the handler task is cancelled)
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import functools
 import inspect
 import logging
 import re
 from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Mapping
 from typing import Any, ClassVar, NoReturn, TypeVar, cast
-from urllib.parse import quote, unquote
+from urllib.parse import unquote
 
 import grpc
 from google.api import annotations_pb2, http_pb2
@@ -44,11 +46,11 @@ from google.protobuf.descriptor import (
     ServiceDescriptor,
 )
 from google.protobuf.field_mask_pb2 import FieldMask
-from google.protobuf.message import Message
+from google.protobuf.message import DecodeError, Message
 
 from bridge import codec
 from bridge.codec.plan import Kind, plan_for
-from bridge.errors import InvalidRequest, OperationRunning, grpc_status
+from bridge.errors import InvalidRequest, LimitExceeded, OperationRunning, clip, grpc_status
 from bridge.transport import (
     JsonObject,
     LxdClient,
@@ -58,9 +60,11 @@ from bridge.transport import (
     operation_id,
 )
 from bridge.transport.connection import Query
+from bridge.transport.paths import segment
 from lxd.api.v1 import operation_pb2
 
 __all__ = [
+    "MAX_MESSAGE_SIZE",
     "Async",
     "Context",
     "Facade",
@@ -74,10 +78,13 @@ __all__ = [
     "Sync",
     "decode",
     "encode",
+    "header_value",
     "name_from_url",
+    "parse_request",
     "patch_body",
     "query_of",
     "remaining",
+    "reply_size_check",
     "scope_query",
     "service_descriptor",
     "wait_budget",
@@ -97,6 +104,13 @@ SCOPE_FIELDS = ("target", "project")
 #: the client before its own deadline fires, or it would see a bare DEADLINE_EXCEEDED instead of
 #: the still running operation. A tenth of the time left, at most this many seconds.
 REPLY_RESERVE = 0.5
+
+#: gRPC's default message size limit (4 MiB), the bridge's default both ways: every gRPC
+#: library's clients receive at most this unless told otherwise (docs/security.md).
+MAX_MESSAGE_SIZE = 4 * 1024 * 1024
+
+#: How many of the largest objects a REPLY_TOO_LARGE status names.
+_LARGEST_NAMED = 3
 
 _PATH_VARIABLE = re.compile(r"\{([a-z_][a-z0-9_.]*)\}")
 _OPERATION = "lxd.api.v1.Operation"
@@ -168,7 +182,8 @@ class Route:
             raise TypeError(f"{method.full_name}: {self.body!r} is not a field of the request")
 
     def path(self, request: Message) -> str:
-        """The path with the request's fields in it (escaped); an empty one is refused."""
+        """The path with the request's fields in it, each one segment (bridge.transport.paths:
+        empty, ``.``, ``..`` and control characters are refused, ``/`` is escaped)."""
         for template, variables in self.narrower:
             if all(str(_field_value(request, name)) for name in variables):
                 return _PATH_VARIABLE.sub(lambda m: _escaped(request, m.group(1)), template)
@@ -198,10 +213,7 @@ def _field_value(request: Message, name: str) -> Any:
 
 
 def _escaped(request: Message, name: str) -> str:
-    text = str(_field_value(request, name))
-    if not text:
-        raise InvalidRequest(f"{name} is required", field=name)
-    return quote(text, safe="")
+    return segment(str(_field_value(request, name)), name)
 
 
 def scope_query(request: Message) -> dict[str, str | int | bool | None]:
@@ -235,7 +247,71 @@ def _etag(request: Any) -> str | None:
     """The request's ``etag`` (sent as If-Match), if it has one and it is set."""
     if _field(request, "etag") is None:
         return None
-    return cast(str, request.etag) or None
+    return header_value(cast(str, request.etag), "etag") or None
+
+
+#: What an HTTP header value may not hold: control characters other than TAB (RFC 9110 5.5).
+_HEADER_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+
+
+def header_value(value: str, field: str) -> str:
+    """``value``, to be sent as an HTTP header: CR, LF, NUL and other controls are refused
+    (INVALID_ARGUMENT naming ``field``) rather than left to the HTTP client to fail on."""
+    if match := _HEADER_CONTROL.search(value):
+        raise InvalidRequest(
+            f"{field} contains the control character U+{ord(match.group()):04X} "
+            f"at position {match.start()}",
+            field=field,
+        )
+    return value
+
+
+def parse_request(message_type: type[M], data: bytes) -> M:
+    """The request message from its bytes, checked: INVALID_ARGUMENT if it cannot be parsed
+    (e.g. nested past protobuf's depth limit) or if any string in it holds NUL.
+
+    NUL is refused everywhere, not only in names: LXD's Go JSON would carry ``\\u0000``, but
+    names, config keys and values, paths and arguments end up in C (liblxc, the kernel, SQLite's
+    C API), which cuts them at the NUL, so the request would act on something else
+    (``PatchContainer("r1\\x00")`` changed ``r1``).
+    """
+    try:
+        message = message_type.FromString(data)
+    except DecodeError as e:
+        raise InvalidRequest(f"the request cannot be parsed as {message_type.__name__}: {e}") from e
+    if b"\x00" in data:  # a NUL in a string is a 0x00 byte on the wire: most requests have none
+        _refuse_nul(message, "")
+    return message
+
+
+def _refuse_nul(message: Message, prefix: str) -> None:
+    for field, value in message.ListFields():
+        name = prefix + field.name
+        if field.message_type is not None and field.message_type.GetOptions().map_entry:
+            value_field = field.message_type.fields_by_name["value"]
+            for key, item in value.items():
+                if isinstance(key, str):
+                    _refuse_nul_in(key, name, "a key")
+                item_name = f"{name}[{key!r}]".replace("'", '"')
+                if value_field.message_type is not None:
+                    _refuse_nul(item, item_name + ".")
+                elif isinstance(item, str):
+                    _refuse_nul_in(item, item_name, "the value")
+        elif field.message_type is not None:
+            for item in value if field.is_repeated else [value]:
+                _refuse_nul(item, name + ".")
+        elif field.type == FieldDescriptor.TYPE_STRING:
+            for item in value if field.is_repeated else [value]:
+                _refuse_nul_in(item, name, "the value")
+
+
+def _refuse_nul_in(text: str, field: str, what: str) -> None:
+    at = text.find("\x00")
+    if at >= 0:
+        raise InvalidRequest(
+            f"{field}: {what} contains NUL (U+0000) at position {at}, which LXD would cut there",
+            field=field,
+        )
 
 
 def patch_body(put: Message, mask: FieldMask, dialect: codec.Dialect, *, field: str) -> JsonObject:
@@ -261,7 +337,7 @@ def patch_body(put: Message, mask: FieldMask, dialect: codec.Dialect, *, field: 
         if fp is None:
             known = ", ".join(plan.by_name)
             raise InvalidRequest(
-                f"update_mask: {path!r} is not a field of {put.DESCRIPTOR.name} ({known})",
+                f"update_mask: {clip(path)!r} is not a field of {put.DESCRIPTOR.name} ({known})",
                 field="update_mask",
             )
         if not fp.written_in(dialect):
@@ -315,8 +391,11 @@ class Facade:
     #: The gRPC service this class serves.
     service: ClassVar[ServiceDescriptor]
 
-    def __init__(self, lxd: LxdClient) -> None:
+    def __init__(self, lxd: LxdClient, *, max_reply_size: int = MAX_MESSAGE_SIZE) -> None:
         self.lxd = lxd
+        #: Largest unary reply sent (the server's grpc.max_send_message_length); a larger one is
+        #: RESOURCE_EXHAUSTED naming the largest objects in it (:func:`reply_size_check`).
+        self.max_reply_size = max_reply_size
 
     def route(self, rpc: str) -> Route:
         """The route of one of this service's RPCs, read from its http rule once."""
@@ -347,7 +426,9 @@ class Facade:
                 if isinstance(attribute, Rpc)
                 else getattr(self, method.name)
             )
-            handlers[method.name] = _method_handler(method, behaviour)
+            handlers[method.name] = _method_handler(
+                method, behaviour, reply_size_check(self.service, method, self.max_reply_size)
+            )
         return grpc.method_handlers_generic_handler(self.service.full_name, handlers)
 
     # -- helpers for the RPCs ------------------------------------------------------------------
@@ -413,21 +494,34 @@ class Facade:
 
 
 def _method_handler(
-    method: MethodDescriptor, behaviour: Callable[..., Any]
+    method: MethodDescriptor,
+    behaviour: Callable[..., Any],
+    check_size: Callable[[Message], None],
 ) -> grpc.RpcMethodHandler[Any, Any]:
-    """A grpc method handler of the right cardinality, with errors turned into statuses."""
+    """A grpc method handler of the right cardinality, with errors turned into statuses and
+    unary replies checked against the send limit (``check_size``)."""
     request_cls = message_factory.GetMessageClass(method.input_type)
     response_cls = message_factory.GetMessageClass(method.output_type)
-    options: dict[str, Any] = {
-        "request_deserializer": request_cls.FromString,
-        "response_serializer": response_cls.SerializeToString,
-    }
+    # Requests arrive as bytes and are parsed inside the handler's try (parse_request), so that
+    # a request that cannot be parsed is INVALID_ARGUMENT, not grpc's UNKNOWN "Unexpected
+    # <class DecodeError>".
+    options: dict[str, Any] = {"response_serializer": response_cls.SerializeToString}
+
+    def parsed(request: Any) -> Any:
+        if method.client_streaming:
+            return _parse_each(request_cls, request)
+        return parse_request(request_cls, request)
+
     if method.server_streaming:
 
-        async def stream(request: Any, context: Context) -> AsyncIterator[Message]:
+        async def stream(request: Any, context: Context) -> None:
+            # Written here rather than yielded to grpc, so that a write the call no longer takes
+            # (the client cancelled, or its deadline passed) is a cancellation we see, and the
+            # generator (with the LXD connection it holds) is closed at once.
             try:
-                async for item in behaviour(request, context):
-                    yield item
+                async with contextlib.aclosing(behaviour(parsed(request), context)) as items:
+                    async for item in items:
+                        await _gone_is_cancelled(context.write(item))
             except Exception as e:
                 await _abort(context, e)
 
@@ -437,7 +531,9 @@ def _method_handler(
 
     async def unary(request: Any, context: Context) -> Message:
         try:
-            return cast(Message, await behaviour(request, context))
+            reply = cast(Message, await behaviour(parsed(request), context))
+            check_size(reply)
+            return reply
         except Exception as e:
             await _abort(context, e)
 
@@ -446,13 +542,101 @@ def _method_handler(
     return grpc.unary_unary_rpc_method_handler(unary, **options)
 
 
+def reply_size_check(
+    service: ServiceDescriptor, method: MethodDescriptor, limit: int
+) -> Callable[[Message], None]:
+    """A check that raises LimitExceeded (RESOURCE_EXHAUSTED) for a reply of ``method`` larger
+    than ``limit`` bytes, instead of letting gRPC fail the send with a bare message.
+
+    LXD does not page and the bridge keeps no state between calls, so the status says what is
+    big and how to get it anyway: the largest objects of the reply by serialized size, the RPC
+    listing only names (GetContainerNames) plus the RPC getting one object (GetContainer), and
+    a larger client receive limit together with ``--max-send-message-size``.
+    """
+    singular = re.sub(r"s(Full)?$", "", method.name)
+    names_rpc = next(
+        (
+            singular + suffix
+            for suffix in ("Names", "Fingerprints")
+            if singular + suffix in service.methods_by_name
+        ),
+        None,
+    )
+    get_rpc = singular if singular in service.methods_by_name and singular != method.name else None
+
+    def check(reply: Message) -> None:
+        size = reply.ByteSize()  # computed, not serialized: cheap next to sending the reply
+        if size <= limit:
+            return
+        largest = sorted(_objects(reply), key=lambda item: item[1], reverse=True)
+        named = ", ".join(f"{name} ({n} bytes)" for name, n in largest[:_LARGEST_NAMED])
+        ways = []
+        if names_rpc and get_rpc:
+            ways.append(f"list the names with {names_rpc} and get each with {get_rpc}")
+        ways.append(
+            f"or raise the client's receive limit (grpc.max_receive_message_length) and the "
+            f"bridge's --max-send-message-size above {size} bytes"
+        )
+        raise LimitExceeded(
+            f"the {method.name} reply is {size} bytes, over the bridge's send limit of {limit} "
+            f"bytes; largest: {named or 'none'}; {' '.join(ways)}",
+            reason="REPLY_TOO_LARGE",
+            option="--max-send-message-size",
+            limit=limit,
+        )
+
+    return check
+
+
+def _objects(reply: Message) -> list[tuple[str, int]]:
+    """The messages of a reply, by name and serialized size: each item of its repeated message
+    fields and each of its message fields (an object is named by its name, fingerprint or id)."""
+    found: list[tuple[str, int]] = []
+    for field, value in reply.ListFields():
+        if field.message_type is None or field.message_type.GetOptions().map_entry:
+            continue
+        items = list(value) if field.is_repeated else [value]
+        for index, item in enumerate(items):
+            label = next(
+                (
+                    str(getattr(item, key))
+                    for key in ("name", "fingerprint", "id")
+                    if key in item.DESCRIPTOR.fields_by_name and getattr(item, key)
+                ),
+                f"{field.name}[{index}]" if field.is_repeated else field.name,
+            )
+            found.append((label, item.ByteSize()))
+    return found
+
+
+async def _parse_each(message_type: type[M], requests: AsyncIterable[bytes]) -> AsyncIterator[M]:
+    async for data in requests:
+        yield parse_request(message_type, data)
+
+
 async def _abort(context: Context, error: Exception) -> NoReturn:
     """End the RPC with the status for ``error`` (an abort already under way passes through)."""
     if isinstance(error, grpc.aio.AbortError):
         raise error
     status = grpc_status(error)
     _log.debug("RPC failed: %s: %s", status.code.name, status.details, exc_info=error)
-    await context.abort(status.code, status.details, status.trailing_metadata)
+    await _gone_is_cancelled(context.abort(status.code, status.details, status.trailing_metadata))
+    raise AssertionError("context.abort returned")  # it always raises
+
+
+async def _gone_is_cancelled(sending: Awaitable[None]) -> None:
+    """Send, and when the call takes nothing more because the client has gone (cancelled, or
+    its deadline passed: gRPC core fails the batch) end the handler as cancelled.
+
+    grpc logs a failed batch at ERROR with a traceback unless it has already seen the cancel,
+    which races with the send; a client leaving is normal, so this logs one debug line, and
+    grpc logs a cancelled handler at debug too.
+    """
+    try:
+        await sending
+    except grpc.aio.InternalError as e:  # cygrpc's ExecuteBatchError
+        _log.debug("the client has gone (cancelled or past its deadline): %s", e)
+        raise asyncio.CancelledError from None
 
 
 # -- the kinds of RPC --------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from bridge.facade.common import (
     Sync,
     decode,
     encode,
+    header_value,
     name_from_url,
     remaining,
     scope_query,
@@ -353,9 +354,9 @@ class ContainerStreams(Facade):
         first, rest = await first_request(requests)
         headers = {"Content-Type": _OCTET_STREAM}
         if first.pool:
-            headers["X-LXD-pool"] = first.pool
+            headers["X-LXD-pool"] = header_value(first.pool, "pool")
         if first.name:
-            headers["X-LXD-name"] = first.name
+            headers["X-LXD-name"] = header_value(first.name, "name")
         operation = await self.operation(
             context,
             "POST",

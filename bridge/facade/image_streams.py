@@ -16,7 +16,14 @@ from typing import Any
 from urllib.parse import urlencode
 
 from bridge.errors import InvalidRequest, ProtocolError
-from bridge.facade.common import Context, Facade, decode, remaining, scope_query
+from bridge.facade.common import (
+    Context,
+    Facade,
+    decode,
+    header_value,
+    remaining,
+    scope_query,
+)
 from bridge.facade.streams import CHUNK_SIZE, chunks, first_request
 from lxd.api.v1 import operation_pb2
 from lxd.api.v1.image_service_pb2 import (
@@ -39,9 +46,9 @@ class ImageStreams(Facade):
         first, rest = await first_request(requests)
         headers = {}
         if first.fingerprint:
-            headers["X-LXD-fingerprint"] = first.fingerprint
+            headers["X-LXD-fingerprint"] = header_value(first.fingerprint, "fingerprint")
         if first.filename:
-            headers["X-LXD-filename"] = first.filename
+            headers["X-LXD-filename"] = header_value(first.filename, "filename")
         if first.public:
             headers["X-LXD-public"] = "true"
         if first.properties:

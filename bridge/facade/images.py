@@ -1,7 +1,7 @@
 """ImageService: images and image aliases, /1.0/images (proto: image_service).
 
 The JSON form of POST /1.0/images is CreateImage; the raw upload (UploadImage) and the export
-(GetImageFile) are streaming RPCs, not in this module yet. CreateImageSecret returns the secret
+(GetImageFile) are streaming RPCs, served by image_streams.py. CreateImageSecret returns the secret
 next to the token operation, which it never waits for (it runs until the secret is used).
 """
 

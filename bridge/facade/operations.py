@@ -79,8 +79,7 @@ class OperationFacade(Facade):
         LXD's own ``/wait`` is used rather than the event stream: the operation may have been
         started by anyone, even before this bridge connected.
         """
-        if not request.name:
-            raise InvalidRequest("name is required", field="name")
+        self.route("GetOperationWait").path(request)  # refuses a name that is no operation id
         wait = float(request.timeout) if request.HasField("timeout") else None
         if wait is not None and wait < 0:
             wait = None  # LXD's -1: no limit of its own
@@ -99,9 +98,9 @@ class OperationFacade(Facade):
         the other; leaving early (cancel, deadline, error) closes the websocket.
         """
         first, rest = await first_request(requests)
-        if not first.name or not first.secret:
-            raise InvalidRequest("name and secret are required", field="secret")
-        path = f"/1.0/operations/{first.name}/websocket"
+        path = self.route("GetOperationWebsocket").path(first)
+        if not first.secret:
+            raise InvalidRequest("secret is required", field="secret")
         ws = await self.lxd.connection.websocket(path, query={"secret": first.secret})
 
         async def send() -> None:

@@ -19,7 +19,7 @@ from google.rpc import error_details_pb2, status_pb2
 from grpc_status import rpc_status
 
 from bridge.errors import ERROR_DOMAIN, InvalidRequest
-from bridge.facade.common import Context
+from bridge.facade.common import MAX_MESSAGE_SIZE, Context
 from bridge.transport import RawResponse
 
 __all__ = [
@@ -41,10 +41,6 @@ CHUNK_SIZE = 256 * 1024
 
 #: Largest chunk a client should send (docs/streams.md recommends 64 KiB to 1 MiB).
 MAX_CLIENT_CHUNK = 1024 * 1024
-
-#: The bridge's gRPC message size limit, both ways (grpc.max_receive_message_length and
-#: grpc.max_send_message_length of the server): gRPC's default receive limit, written down.
-MAX_MESSAGE_SIZE = 4 * 1024 * 1024
 
 
 async def abort(context: Context, code: grpc.StatusCode, reason: str, message: str) -> NoReturn:

@@ -4,7 +4,8 @@ Modules by responsibility:
 
 - ``endpoint``: where LXD listens (``unix://``, socket discovery, ``https://`` with TLS);
 - ``envelope``: the one function that decodes LXD's response envelope;
-- ``connection``: pooled HTTP (aiohttp) and websockets for one endpoint, bounded concurrency;
+- ``connection``: pooled HTTP (aiohttp) and websockets for one endpoint, a pool and a limit
+  per kind of request (short calls, transfers);
 - ``events``: ``/1.0/events`` fanned out to local subscribers;
 - ``operations``: start (events first), wait, cancel;
 - ``websocket``: exec and console sessions;
@@ -15,7 +16,7 @@ Payloads stay LXD JSON (parsed with orjson); the codec turns them into protobuf.
 """
 
 from bridge.transport.client import LxdClient, RecordedExec
-from bridge.transport.connection import Connection, RawResponse
+from bridge.transport.connection import Connection, Kind, Limits, RawResponse
 from bridge.transport.endpoint import Endpoint, discover_socket, tls_context
 from bridge.transport.envelope import JsonObject, LxdResponse, decode_response
 from bridge.transport.events import (
@@ -52,6 +53,8 @@ __all__ = [
     "FileInfo",
     "Files",
     "JsonObject",
+    "Kind",
+    "Limits",
     "LxdClient",
     "LxdResponse",
     "Operation",

@@ -8,15 +8,15 @@ from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote
 
 from bridge.errors import TransportError
-from bridge.transport.connection import DEFAULT_CONCURRENCY, Connection, Query, RawResponse
+from bridge.transport.connection import Connection, Kind, Limits, Query, RawResponse
 from bridge.transport.endpoint import Endpoint
 from bridge.transport.envelope import JsonObject, LxdResponse
 from bridge.transport.events import Events
 from bridge.transport.files import Files
 from bridge.transport.operations import Operations
+from bridge.transport.paths import segment
 from bridge.transport.websocket import ExecSession, StdinSource, open_session
 
 if TYPE_CHECKING:
@@ -39,14 +39,15 @@ class RecordedExec:
 class LxdClient:
     """Async client for one LXD endpoint.
 
-    Holds one pooled HTTP client (:attr:`connection`), the event hubs (:attr:`events`), the
+    Holds the pooled HTTP clients (:attr:`connection`, a pool per kind of request, with
+    :class:`~bridge.transport.connection.Limits`), the event hubs (:attr:`events`), the
     operation calls (:attr:`operations`) and file calls (:attr:`files`). :attr:`server` is the
     raw metadata of ``GET /1.0``, fetched by :meth:`open` and again after a transport failure.
     """
 
-    def __init__(self, endpoint: Endpoint, *, concurrency: int = DEFAULT_CONCURRENCY) -> None:
+    def __init__(self, endpoint: Endpoint, *, limits: Limits | None = None) -> None:
         self.endpoint = endpoint
-        self.connection = Connection(endpoint, concurrency=concurrency)
+        self.connection = Connection(endpoint, limits=limits)
         self.events = Events(self.connection)
         self.operations = Operations(self.connection, self.events)
         self.files = Files(self.connection)
@@ -63,14 +64,14 @@ class LxdClient:
         client_key: str | os.PathLike[str] | None = None,
         server_cert: str | os.PathLike[str] | None = None,
         ca: str | os.PathLike[str] | None = None,
-        concurrency: int = DEFAULT_CONCURRENCY,
+        limits: Limits | None = None,
     ) -> LxdClient:
         """Connect to ``url`` (``unix:///path``, ``https://host:port``; ``None`` discovers the
-        local socket) and fetch ``GET /1.0``."""
+        local socket) and fetch ``GET /1.0``. ``limits``: concurrent requests per kind."""
         endpoint = Endpoint.parse(
             url, client_cert=client_cert, client_key=client_key, server_cert=server_cert, ca=ca
         )
-        client = cls(endpoint, concurrency=concurrency)
+        client = cls(endpoint, limits=limits)
         try:
             await client.refresh_server()
         except BaseException:
@@ -108,6 +109,7 @@ class LxdClient:
         headers: Mapping[str, str] | None = None,
         content: bytes | AsyncIterable[bytes] | None = None,
         timeout: float | None = None,
+        kind: Kind | None = None,
     ) -> LxdResponse:
         """One request, envelope decoded (see :meth:`Connection.request`).
 
@@ -126,6 +128,7 @@ class LxdClient:
                 headers=headers,
                 content=content,
                 timeout=timeout,
+                kind=kind,
             )
         except TransportError:
             self._server_stale = True
@@ -251,4 +254,4 @@ class LxdClient:
 
 
 def _container_path(container: str) -> str:
-    return f"/1.0/containers/{quote(container, safe='')}"
+    return f"/1.0/containers/{segment(container, 'container')}"

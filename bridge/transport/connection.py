@@ -1,27 +1,39 @@
-"""HTTP and websocket connections to one LXD endpoint: pooling, concurrency, the envelope."""
+"""HTTP and websocket connections to one LXD endpoint: pooling, concurrency, the envelope.
+
+Requests are of a :class:`Kind`, and each kind has a pool of its own (aiohttp session,
+connector and limit, :class:`Limits`): a short call (``GET /1.0/containers/c``, an operation
+start) and a long transfer (a streamed download or upload, held as long as the slower side
+takes) never compete for the same connections, so transfers stalled by slow clients cannot
+take the capacity short calls need. A short call waits for a free slot (bounded by its
+deadline); a transfer beyond the cap is refused at once (:class:`~bridge.errors.LimitExceeded`,
+RESOURCE_EXHAUSTED), since waiting for a slow client to finish could take hours.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import enum
 import io
+import ssl
 from collections.abc import AsyncIterable, AsyncIterator, Mapping
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from typing import Any, NoReturn
 from urllib.parse import urlencode
 
 import aiohttp
 import orjson
+import yarl
 from websockets.asyncio.client import ClientConnection, connect, unix_connect
 from websockets.exceptions import InvalidStatus, WebSocketException
 
-from bridge.errors import TransportError, TransportTimeout
+from bridge.errors import LimitExceeded, TransportError, TransportTimeout
 from bridge.transport.endpoint import Endpoint
 from bridge.transport.envelope import LxdResponse, decode_response
 from bridge.transport.redact import WEBSOCKET_LOG
 
-__all__ = ["DEFAULT_CONCURRENCY", "Connection", "RawResponse", "with_query"]
+__all__ = ["Connection", "Kind", "Limits", "RawResponse", "short_reason", "with_query"]
 
-DEFAULT_CONCURRENCY = 32
 #: Error bodies of raw endpoints are JSON envelopes; never read more than this of one.
 _MAX_ERROR_BODY = 1 << 20
 #: Largest websocket frame accepted (LXD sends exec output in frames of at most 128 KiB).
@@ -39,6 +51,45 @@ _SKIP_AUTO_HEADERS = ("Accept-Encoding", "Content-Type")
 
 Query = Mapping[str, str | int | bool | None]
 Content = bytes | AsyncIterable[bytes] | None
+
+
+class Kind(enum.Enum):
+    """What a request to LXD is, which decides the pool (and limit) it takes a connection from.
+
+    Event streams and exec/console sessions are websockets, each on a connection of its own,
+    outside these pools.
+    """
+
+    #: A short call: a request whose whole answer is read at once (the default).
+    CALL = "call"
+    #: A long transfer: a body streamed either way at a client's pace (file, log, template,
+    #: image and backup downloads and uploads).
+    TRANSFER = "transfer"
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """How many requests of each :class:`Kind` may be in flight to one LXD endpoint at once.
+
+    ``calls``: more short calls wait for a free connection (within their deadline).
+    ``transfers``: one more transfer is refused at once with :class:`~bridge.errors.LimitExceeded`.
+    """
+
+    calls: int = 32
+    transfers: int = 32
+
+    def __post_init__(self) -> None:
+        for name in ("calls", "transfers"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"Limits.{name} must be at least 1")
+
+    def of(self, kind: Kind) -> int:
+        """The limit of ``kind``."""
+        return self.calls if kind is Kind.CALL else self.transfers
+
+
+#: The command-line option that sets each kind's limit, named in a refusal.
+LIMIT_OPTIONS = {Kind.CALL: "--max-calls", Kind.TRANSFER: "--max-transfers"}
 
 
 def with_query(path: str, query: Query | None) -> str:
@@ -80,7 +131,7 @@ class RawResponse:
         except TimeoutError as e:
             raise TransportTimeout(f"LXD stream timed out: {e}") from e
         except (aiohttp.ClientError, OSError) as e:
-            raise TransportError(f"LXD stream broke: {e!r}") from e
+            raise TransportError(f"the LXD stream broke: {short_reason(e)}") from e
         if pending:
             yield bytes(pending)
 
@@ -106,41 +157,34 @@ class _Body:
             yield chunk
 
 
-class Connection:
-    """One pooled, keep-alive HTTP client plus websocket dialer for one LXD endpoint.
+class _Pool:
+    """The connections of one :class:`Kind`: an aiohttp session whose connector holds at most
+    ``limit`` connections, and a semaphore counting the requests in flight."""
 
-    At most ``concurrency`` HTTP requests (streams included) are in flight at once; websockets
-    are not counted. Use as an async context manager or call :meth:`aclose`. The HTTP session
-    (aiohttp) is made on first use, since it belongs to the running event loop.
-    """
-
-    def __init__(self, endpoint: Endpoint, *, concurrency: int = DEFAULT_CONCURRENCY) -> None:
+    def __init__(self, endpoint: Endpoint, kind: Kind, limit: int) -> None:
         self.endpoint = endpoint
-        self._concurrency = concurrency
-        self._semaphore = asyncio.Semaphore(concurrency)
-        self._base_url = endpoint.base_url
-        self._session: aiohttp.ClientSession | None = None
-        self._closed = False
+        self.kind = kind
+        self.limit = limit
+        self.semaphore = asyncio.Semaphore(limit)
+        #: Requests holding a slot now.
+        self.active = 0
+        self.session: aiohttp.ClientSession | None = None
 
-    def _http(self) -> aiohttp.ClientSession:
-        session = self._session
-        if session is None:
-            if self._closed:
-                raise RuntimeError("Cannot send a request, as the connection has been closed.")
+    def http(self) -> aiohttp.ClientSession:
+        """The session, made on first use (it belongs to the running event loop)."""
+        if self.session is None:
             connector: aiohttp.BaseConnector
             if self.endpoint.socket_path is not None:
                 connector = aiohttp.UnixConnector(
-                    path=self.endpoint.socket_path,
-                    limit=self._concurrency,
-                    keepalive_timeout=_KEEPALIVE,
+                    path=self.endpoint.socket_path, limit=self.limit, keepalive_timeout=_KEEPALIVE
                 )
             else:
                 connector = aiohttp.TCPConnector(
                     ssl=self.endpoint.tls if self.endpoint.tls is not None else True,
-                    limit=self._concurrency,
+                    limit=self.limit,
                     keepalive_timeout=_KEEPALIVE,
                 )
-            session = self._session = aiohttp.ClientSession(
+            self.session = aiohttp.ClientSession(
                 connector=connector,
                 # LXD decides how long a request takes; deadlines are passed per call.
                 timeout=aiohttp.ClientTimeout(total=None, sock_connect=_CONNECT_TIMEOUT),
@@ -148,14 +192,64 @@ class Connection:
                 skip_auto_headers=_SKIP_AUTO_HEADERS,
                 trust_env=False,
             )
-        return session
+        return self.session
+
+    @asynccontextmanager
+    async def slot(self) -> AsyncIterator[aiohttp.ClientSession]:
+        """Hold one of the ``limit`` slots while the request is in flight.
+
+        A short call waits for one; a transfer finding none free is refused at once.
+        """
+        if self.kind is Kind.TRANSFER and self.active >= self.limit:
+            raise LimitExceeded(
+                f"the bridge already runs {self.limit} transfers to LXD (downloads and uploads), "
+                "its limit; retry when one has ended",
+                reason="TOO_MANY_TRANSFERS",
+                option=LIMIT_OPTIONS[self.kind],
+                limit=self.limit,
+            )
+        async with self.semaphore:
+            self.active += 1
+            try:
+                yield self.http()
+            finally:
+                self.active -= 1
+
+    async def aclose(self) -> None:
+        session, self.session = self.session, None
+        if session is not None:
+            await session.close()
+
+
+class Connection:
+    """Pooled, keep-alive HTTP clients plus a websocket dialer for one LXD endpoint.
+
+    One pool per :class:`Kind` of request, each with its limit from :class:`Limits`;
+    websockets are not counted. Use as an async context manager or call :meth:`aclose`.
+    """
+
+    def __init__(self, endpoint: Endpoint, *, limits: Limits | None = None) -> None:
+        self.endpoint = endpoint
+        self.limits = limits or Limits()
+        self._pools = {kind: _Pool(endpoint, kind, self.limits.of(kind)) for kind in Kind}
+        self._base_url = endpoint.base_url
+        self._unreachable = f"LXD at {endpoint.url} is unreachable:"
+        self._closed = False
+
+    def in_flight(self, kind: Kind) -> int:
+        """How many requests of ``kind`` hold a slot now."""
+        return self._pools[kind].active
+
+    def _pool(self, kind: Kind) -> _Pool:
+        if self._closed:
+            raise RuntimeError("Cannot send a request, as the connection has been closed.")
+        return self._pools[kind]
 
     async def aclose(self) -> None:
         """Close the pooled connections."""
         self._closed = True
-        session, self._session = self._session, None
-        if session is not None:
-            await session.close()
+        for pool in self._pools.values():
+            await pool.aclose()
 
     async def __aenter__(self) -> Connection:
         return self
@@ -176,29 +270,37 @@ class Connection:
         headers: Mapping[str, str] | None = None,
         content: bytes | AsyncIterable[bytes] | None = None,
         timeout: float | None = None,
+        kind: Kind | None = None,
     ) -> LxdResponse:
         """Send one request and decode LXD's envelope.
 
         ``json`` is serialised with orjson (LXD JSON, never ProtoJSON); ``etag`` becomes
-        ``If-Match``; ``timeout`` (seconds) bounds the whole exchange. Raises the typed
-        :class:`~bridge.errors.LxdError`, :class:`~bridge.errors.TransportError` or
-        :class:`~bridge.errors.ProtocolError`.
+        ``If-Match``; ``timeout`` (seconds) bounds the whole exchange, the wait for a free
+        connection included. ``kind`` defaults to a transfer when ``content`` is streamed (an
+        async iterator), else a short call. Raises the typed :class:`~bridge.errors.LxdError`,
+        :class:`~bridge.errors.TransportError`, :class:`~bridge.errors.ProtocolError` or
+        :class:`~bridge.errors.LimitExceeded`.
         """
+        if kind is None:
+            streamed = content is not None and not isinstance(
+                content, bytes | bytearray | memoryview
+            )
+            kind = Kind.TRANSFER if streamed else Kind.CALL
         url, all_headers, data, body = self._build(
             path, json=json, query=query, etag=etag, headers=headers, content=content
         )
-        session = self._http()
-        async with self._semaphore:
-            try:
-                async with (
-                    asyncio.timeout(timeout),
-                    session.request(
-                        method, url, headers=all_headers, data=data, allow_redirects=False
-                    ) as response,
-                ):
-                    payload = await response.read()
-            except (TimeoutError, aiohttp.ClientError, OSError) as e:
-                _raise_transport(method, path, e, body)
+        pool = self._pool(kind)
+        try:
+            async with (
+                asyncio.timeout(timeout),
+                pool.slot() as session,
+                session.request(
+                    method, url, headers=all_headers, data=data, allow_redirects=False
+                ) as response,
+            ):
+                payload = await response.read()
+        except (TimeoutError, aiohttp.ClientError, OSError) as e:
+            _raise_transport(self._unreachable, method, path, e, body)
         return decode_response(response.status, payload, response.headers)
 
     @asynccontextmanager
@@ -211,25 +313,27 @@ class Connection:
         headers: Mapping[str, str] | None = None,
         content: bytes | AsyncIterable[bytes] | None = None,
         timeout: float | None = None,
+        kind: Kind = Kind.TRANSFER,
     ) -> AsyncIterator[RawResponse]:
         """Send one request whose success is a raw body, and stream that body.
 
         An error answer is still an LXD envelope: it is read (bounded) and raised as the typed
         error before anything is yielded. ``timeout`` bounds the wait for the response headers;
-        the body then streams at the consumer's pace.
+        the body then streams at the consumer's pace, holding a slot of ``kind`` (a transfer:
+        beyond the cap, :class:`~bridge.errors.LimitExceeded` at once). Leaving before the
+        body's end closes the connection, so LXD stops sending at once.
         """
         url, all_headers, data, body = self._build(
             path, json=None, query=query, etag=None, headers=headers, content=content
         )
-        session = self._http()
-        async with self._semaphore:
+        async with self._pool(kind).slot() as session:
             try:
                 async with asyncio.timeout(timeout):
                     response = await session.request(
                         method, url, headers=all_headers, data=data, allow_redirects=False
                     )
             except (TimeoutError, aiohttp.ClientError, OSError) as e:
-                _raise_transport(method, path, e, body)
+                _raise_transport(self._unreachable, method, path, e, body)
             try:
                 if response.status >= 400:
                     error_body = bytearray()
@@ -239,11 +343,14 @@ class Connection:
                             if len(error_body) > _MAX_ERROR_BODY:
                                 break
                     except (TimeoutError, aiohttp.ClientError, OSError) as e:
-                        _raise_transport(method, path, e, body)
+                        _raise_transport(self._unreachable, method, path, e, body)
                     decode_response(response.status, bytes(error_body), response.headers)
                 yield RawResponse(response)
             finally:
-                response.release()
+                if response.content.is_eof():
+                    response.release()  # read to the end: the connection can be reused
+                else:
+                    response.close()  # left early (cancelled, failed): not reusable
 
     def _build(
         self,
@@ -255,8 +362,13 @@ class Connection:
         etag: str | None,
         headers: Mapping[str, str] | None,
         content: Content,
-    ) -> tuple[str, dict[str, str], Any, _Body | None]:
-        """The URL, the headers, aiohttp's ``data`` and, for a streamed body, its :class:`_Body`."""
+    ) -> tuple[yarl.URL, dict[str, str], Any, _Body | None]:
+        """The URL, the headers, aiohttp's ``data`` and, for a streamed body, its :class:`_Body`.
+
+        The URL is sent exactly as built (``encoded=True``): yarl would otherwise decode
+        ``%2E`` and resolve ``.``/``..`` segments, and a path could reach another endpoint.
+        Paths are built from escaped segments (bridge.transport.paths), queries by urlencode.
+        """
         all_headers = dict(headers or {})
         if json is not None:
             content = orjson.dumps(json)
@@ -271,7 +383,8 @@ class Connection:
         elif content is not None:
             body = _Body(content)
             data = body.chunks()
-        return self._base_url + with_query(path, query), all_headers, data, body
+        url = yarl.URL(self._base_url + with_query(path, query), encoded=True)
+        return url, all_headers, data, body
 
     # -- websockets ----------------------------------------------------------------------------
 
@@ -282,6 +395,7 @@ class Connection:
         own, because LXD only reads some sockets (exec stdout) to detect a hang-up. A refused
         upgrade is decoded as an LXD error envelope.
         """
+        # websockets sends the URI's path as given (it resolves no ``.``/``..`` segments).
         uri = self.endpoint.ws_base_url + with_query(path, query)
         options: dict[str, Any] = {
             "compression": None,
@@ -304,14 +418,34 @@ class Connection:
         except TimeoutError as e:
             raise TransportTimeout(f"websocket {path}: no answer in time") from e
         except (OSError, WebSocketException) as e:
-            raise TransportError(f"websocket {path}: {e!r}") from e
+            raise TransportError(f"{self._unreachable} {short_reason(e)} (websocket)") from e
 
 
-def _raise_transport(method: str, path: str, error: BaseException, body: _Body | None) -> NoReturn:
+def _raise_transport(
+    unreachable: str, method: str, path: str, error: BaseException, body: _Body | None
+) -> NoReturn:
     """Raise what a failed exchange means: the request body's own error when reading the
     caller's iterator failed, else :class:`TransportTimeout` or :class:`TransportError`."""
     if body is not None and body.error is not None:
         raise body.error from None
     if isinstance(error, TimeoutError):
         raise TransportTimeout(f"{method} {path}: LXD did not answer in time") from error
-    raise TransportError(f"{method} {path}: {error!r}") from error
+    raise TransportError(f"{unreachable} {short_reason(error)}") from error
+
+
+def short_reason(error: BaseException) -> str:
+    """Why an exchange with LXD failed, in a few words a client may read: the OS's reason or
+    what happened, never aiohttp's repr (connection keys, proxy settings, class names)."""
+    if isinstance(error, aiohttp.ClientConnectorError):
+        error = error.os_error
+    if isinstance(error, aiohttp.ServerDisconnectedError | ConnectionResetError):
+        return "the connection was closed before LXD answered"
+    if isinstance(error, aiohttp.ClientPayloadError):
+        return "LXD's answer was cut short"
+    if isinstance(error, ssl.SSLError):
+        return f"TLS failed ({error.reason or 'handshake'})"
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror.lower()
+    if isinstance(error, WebSocketException) and str(error):
+        return str(error)
+    return "the connection failed"

@@ -15,7 +15,7 @@ from websockets.asyncio.client import ClientConnection
 from websockets.exceptions import ConnectionClosed
 
 from bridge.errors import BridgeError, InvalidRequest, ProtocolError, TransportError
-from bridge.transport.connection import Connection
+from bridge.transport.connection import Connection, short_reason
 from bridge.transport.envelope import JsonObject
 
 __all__ = [
@@ -229,10 +229,8 @@ class EventHub:
                 if isinstance(event, dict):
                     for subscriber in list(self._subscribers):
                         subscriber._deliver(event, message)
-        except ConnectionClosed as e:
-            error = TransportError(f"LXD event stream lost: {e}")
-        except OSError as e:
-            error = TransportError(f"LXD event stream lost: {e!r}")
+        except (ConnectionClosed, OSError) as e:
+            error = TransportError(f"the LXD event stream was lost: {short_reason(e)}")
         finally:
             for subscriber in list(self._subscribers):
                 subscriber._fail(error)

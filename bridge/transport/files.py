@@ -6,11 +6,11 @@ from collections.abc import AsyncIterable, AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Literal
-from urllib.parse import quote
 
 from bridge.errors import ProtocolError
 from bridge.transport.connection import Connection, RawResponse
 from bridge.transport.envelope import decode_response
+from bridge.transport.paths import segment
 
 __all__ = ["FileInfo", "Files", "PulledFile"]
 
@@ -42,7 +42,7 @@ class PulledFile:
 
 
 def _files_path(container: str) -> str:
-    return f"/1.0/containers/{quote(container, safe='')}/files"
+    return f"/1.0/containers/{segment(container, 'container')}/files"
 
 
 class Files:

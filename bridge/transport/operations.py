@@ -17,6 +17,7 @@ from bridge.errors import (
 from bridge.transport.connection import Connection, Query
 from bridge.transport.envelope import JsonObject
 from bridge.transport.events import Events, EventSubscription
+from bridge.transport.paths import segment
 
 __all__ = ["Operation", "Operations", "check_final", "is_final", "operation_id"]
 
@@ -202,7 +203,9 @@ class Operations:
 
     async def get(self, op_id: str) -> JsonObject:
         """``GET /1.0/operations/<id>``: the operation as LXD has it now."""
-        response = await self._connection.request("GET", f"/1.0/operations/{op_id}")
+        response = await self._connection.request(
+            "GET", f"/1.0/operations/{segment(op_id, 'operation')}"
+        )
         return _operation(response.metadata)
 
     async def wait(
@@ -222,7 +225,7 @@ class Operations:
             http_timeout = seconds + _WAIT_GRACE
         response = await self._connection.request(
             "GET",
-            f"/1.0/operations/{op_id}/wait",
+            f"/1.0/operations/{segment(op_id, 'operation')}/wait",
             query={"timeout": seconds},
             timeout=http_timeout,
         )
@@ -233,7 +236,7 @@ class Operations:
 
     async def cancel(self, op_id: str) -> None:
         """``DELETE /1.0/operations/<id>``: cancel (400 if LXD cannot cancel it)."""
-        await self._connection.request("DELETE", f"/1.0/operations/{op_id}")
+        await self._connection.request("DELETE", f"/1.0/operations/{segment(op_id, 'operation')}")
 
 
 def _operation(metadata: Any) -> JsonObject:

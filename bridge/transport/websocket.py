@@ -23,6 +23,7 @@ from bridge.errors import ProtocolError, TransportError
 from bridge.transport.connection import Connection
 from bridge.transport.envelope import JsonObject
 from bridge.transport.operations import Operation, is_final
+from bridge.transport.paths import segment
 
 __all__ = ["STDERR", "STDOUT", "ExecResult", "ExecSession", "StdinSource", "open_session"]
 
@@ -262,7 +263,7 @@ async def open_session(connection: Connection, operation: Operation) -> ExecSess
     fds = metadata.get("fds") if isinstance(metadata, dict) else None
     if not isinstance(fds, dict) or "control" not in fds or "0" not in fds:
         raise ProtocolError(f"operation {operation.id} has no exec websockets: {metadata!r}")
-    path = f"/1.0/operations/{operation.id}/websocket"
+    path = f"/1.0/operations/{segment(operation.id, 'operation')}/websocket"
     opened: list[ClientConnection] = []
     try:
         control = await connection.websocket(path, query={"secret": fds["control"]})

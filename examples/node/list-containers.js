@@ -1,7 +1,10 @@
 // Calls the bridge from Node: loads the protos from proto/ (no code generation) and asks for the
 // server's version and the names of its containers.
 //
-//   node examples/node/list-containers.js [127.0.0.1:50051]
+//   node examples/node/list-containers.js [unix:/run/lxd-grpc-bridge/bridge.sock]
+//
+// The bridge's default listener is that unix socket, guarded by the owner, group and mode of
+// LXD's own socket, so no TLS on it; a TCP listener needs TLS (grpc.credentials.createSsl).
 "use strict";
 
 const path = require("path");
@@ -19,7 +22,7 @@ const definition = protoLoader.loadSync(
   },
 );
 const api = grpc.loadPackageDefinition(definition).lxd.api.v1;
-const address = process.argv[2] || "127.0.0.1:50051";
+const address = process.argv[2] || "unix:/run/lxd-grpc-bridge/bridge.sock";
 const credentials = grpc.credentials.createInsecure();
 const servers = new api.ServerService(address, credentials);
 const containers = new api.ContainerService(address, credentials);

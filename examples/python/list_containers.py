@@ -1,6 +1,10 @@
 """Calls the bridge from Python with the generated stubs in gen/ (installed with the package).
 
-python examples/python/list_containers.py [127.0.0.1:50051]
+python examples/python/list_containers.py [unix:/run/lxd-grpc-bridge/bridge.sock]
+
+The bridge's default listener is that unix socket, with the owner, group and mode of LXD's own:
+whoever may use LXD's socket may call it, nobody else. No TLS is needed on it; a TCP listener
+needs TLS (grpc.secure_channel with grpc.ssl_channel_credentials).
 """
 
 from __future__ import annotations
@@ -30,4 +34,4 @@ def main(address: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "127.0.0.1:50051")
+    main(sys.argv[1] if len(sys.argv) > 1 else "unix:/run/lxd-grpc-bridge/bridge.sock")

@@ -1,6 +1,7 @@
-// The types of github.com/lxc/lxd/shared/api as of LXD 3.4 (2018-08-24), copied from
-// shared/seed/lxd-shared-api-godoc-2018-08-24.txt (at ../shared from the project root): every
-// `type` block is that text verbatim (gofmt only re-indented it), json and yaml tags included.
+// The types of github.com/lxc/lxd/shared/api as of LXD 3.4 (2018-08-24), copied from its godoc
+// of that date (the team's seed): every `type` block is that text verbatim (gofmt only
+// re-indented it), json and yaml tags included. tests/test_go_oracle_vectors.py checks them
+// against the facts table third_party/lxd/lxd-3.4/shared-api-structs.tsv.
 // Methods are left out because none of them (Writable, IsFinal, String, MetadataAs*) changes
 // what encoding/json accepts or emits. The quoted declarations are Apache-2.0 (lxc/lxd COPYING).
 

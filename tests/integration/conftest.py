@@ -1,8 +1,11 @@
 """Fixtures for the facade tests: the real bridge, in-process, in front of the sandbox LXD.
 
-`bridge` starts the gRPC server once per session (grpc.aio on 127.0.0.1, port 0) with an LXD
-client on the sandbox's unix socket; `channel` is a real grpc.aio channel to it. The stub
-fixtures are what the tests call. `error_details` unpacks the google.rpc.Status of a failed RPC.
+`bridge` starts the gRPC server once per session with an LXD client on the sandbox's unix socket;
+it listens, as by default, on a unix socket (in a temporary directory) with the owner, group and
+mode of LXD's socket. `channel` is a real grpc.aio channel to it. The stub fixtures are what the
+tests call. `proxied_channel` reaches a second bridge whose LXD client
+goes through `proxy`, which records every request LXD gets (recording_proxy.py).
+`error_details` unpacks the google.rpc.Status of a failed RPC.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from lxd.api.v1 import (
     server_service_pb2_grpc,
 )
 from tests.conftest import LxdSandbox
+from tests.integration.recording_proxy import RecordingProxy, recording_proxy
 
 _DETAILS_KEY = "grpc-status-details-bin"
 
@@ -36,9 +40,11 @@ async def lxd(lxd_sandbox: LxdSandbox) -> AsyncIterator[LxdClient]:
 
 
 @pytest.fixture(scope="session")
-async def bridge(lxd: LxdClient) -> AsyncIterator[BridgeServer]:
-    """The bridge server, started in-process on a free loopback port."""
-    server = await start(lxd, "127.0.0.1:0")
+async def bridge(
+    lxd: LxdClient, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[BridgeServer]:
+    """The bridge server, started in-process on a unix socket of its own."""
+    server = await start(lxd, f"unix:{tmp_path_factory.mktemp('bridge') / 'bridge.sock'}")
     try:
         yield server
     finally:
@@ -48,8 +54,36 @@ async def bridge(lxd: LxdClient) -> AsyncIterator[BridgeServer]:
 @pytest.fixture(scope="session")
 async def channel(bridge: BridgeServer) -> AsyncIterator[grpc.aio.Channel]:
     """A real gRPC channel to the bridge."""
-    async with grpc.aio.insecure_channel(f"127.0.0.1:{bridge.port}") as chan:
+    async with grpc.aio.insecure_channel(bridge.address) as chan:
         yield chan
+
+
+@pytest.fixture(scope="session")
+async def proxy(lxd_sandbox: LxdSandbox) -> AsyncIterator[RecordingProxy]:
+    """The recording proxy in front of the sandbox LXD."""
+    async with recording_proxy(lxd_sandbox.socket) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+async def proxied_bridge(
+    proxy: RecordingProxy, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[BridgeServer]:
+    """A bridge whose LXD client goes through the proxy (its health check left out of it)."""
+    listen = f"unix:{tmp_path_factory.mktemp('proxied-bridge') / 'bridge.sock'}"
+    async with await LxdClient.open(f"unix://{proxy.socket}") as client:
+        server = await start(client, listen, health_interval=3600)
+        try:
+            yield server
+        finally:
+            await server.stop(grace=1)
+
+
+@pytest.fixture(scope="session")
+async def proxied_channel(proxied_bridge: BridgeServer) -> AsyncIterator[grpc.aio.Channel]:
+    """A gRPC channel to the proxied bridge."""
+    async with grpc.aio.insecure_channel(proxied_bridge.address) as channel:
+        yield channel
 
 
 @pytest.fixture(scope="session")

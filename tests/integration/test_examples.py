@@ -25,8 +25,9 @@ async def run(command: list[str]) -> str:
 
 
 async def test_the_python_example_lists_the_server_and_its_containers(bridge: BridgeServer) -> None:
-    address = f"127.0.0.1:{bridge.port}"
-    out = await run([sys.executable, str(ROOT / "examples/python/list_containers.py"), address])
+    out = await run(
+        [sys.executable, str(ROOT / "examples/python/list_containers.py"), bridge.address]
+    )
     assert out.startswith("LXD 5.0")
 
 
@@ -34,6 +35,5 @@ async def test_the_node_example_loads_the_protos_and_calls_the_bridge(bridge: Br
     node = shutil.which("node")
     if node is None or not (ROOT / "node_modules/@grpc/grpc-js").is_dir():
         pytest.fail("node and `npm ci` (make setup) are needed for the Node client example")
-    address = f"127.0.0.1:{bridge.port}"
-    out = await run([node, str(ROOT / "examples/node/list-containers.js"), address])
+    out = await run([node, str(ROOT / "examples/node/list-containers.js"), bridge.address])
     assert out.startswith("LXD 5.0") and "containers:" in out

@@ -7,7 +7,6 @@ import asyncio
 import os
 import secrets
 import signal
-import socket
 import subprocess
 import sys
 from collections.abc import AsyncIterator
@@ -44,25 +43,21 @@ async def running(lxd: LxdClient) -> AsyncIterator[str]:
 
 @asynccontextmanager
 async def bridge_process(
-    sandbox: LxdSandbox, log: Path, *args: str
+    sandbox: LxdSandbox, directory: Path, *args: str
 ) -> AsyncIterator[tuple[grpc.aio.Channel, asyncio.subprocess.Process]]:
-    """`python -m bridge serve` on a free loopback port in front of the sandbox, its stderr
-    (the log) written to ``log``; a channel to it once it serves. Killed if still running."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    """`python -m bridge serve` on a unix socket in ``directory`` in front of the sandbox, its
+    stderr (the log) written to ``directory/bridge.log``; a channel to it once it serves.
+    Killed if still running."""
+    listen = f"unix:{directory / 'bridge.sock'}"
     env = {k: v for k, v in os.environ.items() if not k.startswith("LXD_GRPC_BRIDGE_")}
-    env |= {
-        "LXD_GRPC_BRIDGE_LXD": f"unix://{sandbox.socket}",
-        "LXD_GRPC_BRIDGE_LISTEN": f"127.0.0.1:{port}",
-    }
-    with log.open("wb") as stderr:  # a file, not a pipe: a debug log would fill a pipe
+    env |= {"LXD_GRPC_BRIDGE_LXD": f"unix://{sandbox.socket}", "LXD_GRPC_BRIDGE_LISTEN": listen}
+    with (directory / "bridge.log").open("wb") as stderr:  # a file: a debug log fills a pipe
         process = await asyncio.create_subprocess_exec(
             sys.executable, "-m", "bridge", "serve", *args, cwd=REPO, env=env,
             stdout=subprocess.DEVNULL, stderr=stderr,
         )  # fmt: skip
     try:
-        async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
+        async with grpc.aio.insecure_channel(listen) as channel:
             await asyncio.wait_for(channel.channel_ready(), 20)
             yield channel, process
     finally:
@@ -74,9 +69,11 @@ async def bridge_process(
 async def test_debug_log_holds_no_payload_and_no_secret(
     lxd_sandbox: LxdSandbox, running: str, tmp_path: Path
 ) -> None:
-    log = tmp_path / "bridge.log"
     marker = f"t-stdin-{secrets.token_hex(8)}\n".encode()
-    async with bridge_process(lxd_sandbox, log, "--log-level", "debug") as (channel, process):
+    async with bridge_process(lxd_sandbox, tmp_path, "--log-level", "debug") as (
+        channel,
+        process,
+    ):
         # An event subscriber too: operation events carry the exec's secrets.
         watcher = EventServiceStub(channel).GetEvents(GetEventsRequest(types=["operation"]))
         await watcher.initial_metadata()
@@ -93,7 +90,7 @@ async def test_debug_log_holds_no_payload_and_no_secret(
     fds = outcome.operation.metadata.fields["fds"].struct_value.fields
     secret_values = [value.string_value for value in fds.values()]
     assert len(secret_values) == 4 and all(secret_values)
-    text = log.read_text()
+    text = (tmp_path / "bridge.log").read_text()
     # The log is a debug log of these websockets (frames, handshakes), so it could leak.
     assert ": > GET /1.0/operations/" in text and "BINARY" in text
     forbidden = {
@@ -110,7 +107,7 @@ async def test_debug_log_holds_no_payload_and_no_secret(
 async def test_sigterm_of_the_bridge_ends_an_interactive_command_and_its_children(
     lxd_sandbox: LxdSandbox, lxd: LxdClient, running: str, tmp_path: Path
 ) -> None:
-    async with bridge_process(lxd_sandbox, tmp_path / "bridge.log", "--grace", "1") as (
+    async with bridge_process(lxd_sandbox, tmp_path, "--grace", "1") as (
         channel,
         process,
     ):

@@ -63,11 +63,11 @@ async def private_channel(
     private_lxd: tuple[Path, LxdSandbox],
 ) -> AsyncIterator[grpc.aio.Channel]:
     """A bridge server of its own in front of the private daemon, and a channel to it."""
-    _, sandbox = private_lxd
+    directory, sandbox = private_lxd
     async with await LxdClient.open(f"unix://{sandbox.socket}") as lxd:
-        bridge = await start(lxd, "127.0.0.1:0")
+        bridge = await start(lxd, f"unix:{directory / 'bridge.sock'}")
         try:
-            async with grpc.aio.insecure_channel(f"127.0.0.1:{bridge.port}") as channel:
+            async with grpc.aio.insecure_channel(bridge.address) as channel:
                 yield channel
         finally:
             await bridge.stop(grace=1)

@@ -37,6 +37,7 @@ from bridge.transport import (
     STDERR,
     STDOUT,
     Endpoint,
+    Limits,
     LxdClient,
     discover_socket,
     is_final,
@@ -547,7 +548,9 @@ async def test_https_refuses_a_server_that_is_not_the_pinned_one(
 
 
 async def test_bounded_concurrency(lxd_sandbox: LxdSandbox) -> None:
-    async with await LxdClient.open(f"unix://{lxd_sandbox.socket}", concurrency=3) as client:
+    async with await LxdClient.open(
+        f"unix://{lxd_sandbox.socket}", limits=Limits(calls=3)
+    ) as client:
         results = await asyncio.gather(*(client.get("/1.0/profiles") for _ in range(30)))
     assert all(r.metadata for r in results)
 

@@ -25,13 +25,14 @@ _sym_db = _symbol_database.Default()
 from lxd.api.v1 import options_pb2 as lxd_dot_api_dot_v1_dot_options__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"lxd/api/v1/container_console.proto\x12\nlxd.api.v1\x1a\x18lxd/api/v1/options.proto\"\x80\x02\n\x17\x43ontainerConsoleControl\x12/\n\x07\x63ommand\x18\x01 \x01(\tB\x15\xca\xf3\x18\x07\x43ommand\xd2\xf3\x18\x06stringR\x07\x63ommand\x12`\n\x04\x61rgs\x18\x02 \x03(\x0b\x32-.lxd.api.v1.ContainerConsoleControl.ArgsEntryB\x1d\xca\xf3\x18\x04\x41rgs\xd2\xf3\x18\x11map[string]stringR\x04\x61rgs\x12\x18\n\nempty_keys\x18\x64 \x03(\tB\x04\x90\xf4\x18\x01\x1a+\n\tArgsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01:\x0b\xf2\xf9\x18\x07\x63onsole\"\xb9\x01\n\x14\x43ontainerConsolePost\x12&\n\x05width\x18\x01 \x01(\x03\x42\x10\xca\xf3\x18\x05Width\xd2\xf3\x18\x03intR\x05width\x12)\n\x06height\x18\x02 \x01(\x03\x42\x11\xca\xf3\x18\x06Height\xd2\xf3\x18\x03intR\x06height\x12\x41\n\x04type\x18\x03 \x01(\tB-\xca\xf3\x18\x04Type\xd2\xf3\x18\x06string\xe2\xf3\x18\x10\x63onsole_vga_type\xea\xf3\x18\x03\x34.4R\x04type:\x0b\xf2\xf9\x18\x07\x63onsoleb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"lxd/api/v1/container_console.proto\x12\nlxd.api.v1\x1a\x18lxd/api/v1/options.proto\"\x80\x02\n\x17\x43ontainerConsoleControl\x12/\n\x07\x63ommand\x18\x01 \x01(\tB\x15\xca\xf3\x18\x07\x43ommand\xd2\xf3\x18\x06stringR\x07\x63ommand\x12`\n\x04\x61rgs\x18\x02 \x03(\x0b\x32-.lxd.api.v1.ContainerConsoleControl.ArgsEntryB\x1d\xca\xf3\x18\x04\x41rgs\xd2\xf3\x18\x11map[string]stringR\x04\x61rgs\x12\x18\n\nempty_keys\x18\x64 \x03(\tB\x04\x90\xf4\x18\x01\x1a+\n\tArgsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01:\x0b\xf2\xf9\x18\x07\x63onsole\"\xb9\x01\n\x14\x43ontainerConsolePost\x12&\n\x05width\x18\x01 \x01(\x03\x42\x10\xca\xf3\x18\x05Width\xd2\xf3\x18\x03intR\x05width\x12)\n\x06height\x18\x02 \x01(\x03\x42\x11\xca\xf3\x18\x06Height\xd2\xf3\x18\x03intR\x06height\x12\x41\n\x04type\x18\x03 \x01(\tB-\xca\xf3\x18\x04Type\xd2\xf3\x18\x06string\xe2\xf3\x18\x10\x63onsole_vga_type\xea\xf3\x18\x03\x34.4R\x04type:\x0b\xf2\xf9\x18\x07\x63onsoleB\x9c\x01\n\x0e\x63om.lxd.api.v1B\x15\x43ontainerConsoleProtoP\x01ZBgithub.com/lxd-grpc-bridge/lxd-grpc-bridge/gen/go/lxd/api/v1;lxdv1\xa2\x02\x03LAX\xaa\x02\nLxd.Api.V1\xca\x02\nLxd\\Api\\V1\xea\x02\x0cLxd::Api::V1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'lxd.api.v1.container_console_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
-  DESCRIPTOR._loaded_options = None
+  _globals['DESCRIPTOR']._loaded_options = None
+  _globals['DESCRIPTOR']._serialized_options = b'\n\016com.lxd.api.v1B\025ContainerConsoleProtoP\001ZBgithub.com/lxd-grpc-bridge/lxd-grpc-bridge/gen/go/lxd/api/v1;lxdv1\242\002\003LAX\252\002\nLxd.Api.V1\312\002\nLxd\\Api\\V1\352\002\014Lxd::Api::V1'
   _globals['_CONTAINERCONSOLECONTROL_ARGSENTRY']._loaded_options = None
   _globals['_CONTAINERCONSOLECONTROL_ARGSENTRY']._serialized_options = b'8\001'
   _globals['_CONTAINERCONSOLECONTROL'].fields_by_name['command']._loaded_options = None

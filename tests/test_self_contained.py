@@ -1,0 +1,118 @@
+"""The repository is self-contained: no test, tool, bridge code, Makefile or CI script reads the
+team's reference folder beside it (../shared). A clone on its own must run `make test`; what the
+tests need of LXD is vendored under third_party/lxd/ (see its README.md).
+
+Mentions in comments and docstrings (where data came from) are fine; a path that code builds is
+not. ALLOWED names the two exceptions: the tool that re-derives third_party/lxd/ from there, and
+this file, whose detector cases are such paths.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SCANNED = ["bridge", "tests", "tools", "examples", ".ci", "Makefile", "pyproject.toml"]
+ALLOWED = {
+    "tools/vendor_lxd_reference.py": "re-derives third_party/lxd/ from the reference folder",
+    "tests/test_self_contained.py": "its detector cases are examples of what is flagged",
+}
+_SHARED_PATH = re.compile(r"\.\./shared\b")
+_COMMENT = {".go": "//", ".js": "//", ".mjs": "//", ".proto": "//"}
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    """ids of the string constants that are docstrings (module, class, function)."""
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+            body = node.body
+            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+                found.add(id(body[0].value))
+    return found
+
+
+def python_uses(source: str) -> list[str]:
+    """String literals in Python code (not docstrings, not comments) that name ../shared."""
+    tree = ast.parse(source)
+    docstrings = _docstrings(tree)
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docstrings
+        and (node.value.strip("/") == "shared" or _SHARED_PATH.search(node.value))
+    ]
+
+
+def text_uses(source: str, comment: str) -> list[str]:
+    """Lines of a Makefile, shell script, Go or JS file that name ../shared outside a comment."""
+    return [
+        line.strip()
+        for line in source.splitlines()
+        if _SHARED_PATH.search(line.split(comment, 1)[0] if comment else line)
+    ]
+
+
+def uses(path: str, source: str) -> list[str]:
+    if path.endswith(".py") or source.startswith("#!/usr/bin/env python"):
+        return python_uses(source)
+    suffix = Path(path).suffix
+    return text_uses(source, _COMMENT.get(suffix, "#"))
+
+
+DETECTOR_CASES = [
+    ("a path joined from the parent", "x.py", 'ROOT.parent / "shared" / "seed"\n', True),
+    ("a relative path", "x.py", 'open("../shared/reference/endpoints.md")\n', True),
+    ("a path inside an f-string", "x.py", 'f"{root}/../shared/vectors"\n', True),
+    ("a python script without .py", "tool", '#!/usr/bin/env python3\nP = "../shared"\n', True),
+    ("a Makefile recipe", "Makefile", "test:\n\tcp ../shared/x build/\n", True),
+    ("a module docstring", "x.py", '"""Derived from ../shared/seed."""\n', False),
+    ("a function docstring", "x.py", 'def f():\n    """See ../shared."""\n', False),
+    ("a Python comment", "x.py", "x = 1  # from ../shared/reference\n", False),
+    ("a shell comment", "run", "# ../shared is not needed\nmake test\n", False),
+    ("a Go comment", "api.go", "// copied from ../shared/seed\npackage main\n", False),
+    ("LXD's shared package", "x.py", 'NOTE = "LXD\'s shared.Jmap and shared/api"\n', False),
+]
+
+
+@pytest.mark.parametrize(
+    ("path", "source", "flagged"),
+    [case[1:] for case in DETECTOR_CASES],
+    ids=[case[0] for case in DETECTOR_CASES],
+)
+def test_the_detector_flags_code_that_reads_shared(path: str, source: str, flagged: bool) -> None:
+    assert bool(uses(path, source)) == flagged
+
+
+def _tracked_files() -> list[str]:
+    result = subprocess.run(
+        ["git", "ls-files", "-z", "--", *SCANNED],
+        cwd=REPO,
+        capture_output=True,
+        check=True,
+    )
+    return [name.decode() for name in result.stdout.split(b"\0") if name]
+
+
+def test_no_tracked_code_reads_the_reference_folder_beside_the_repository() -> None:
+    files = _tracked_files()
+    assert "tests/test_schema_mirror.py" in files  # the scan sees the tests that once read it
+    found = {}
+    for name in files:
+        path = REPO / name
+        if name in ALLOWED or "testdata/" in name or not path.is_file():
+            continue
+        try:
+            source = path.read_text()
+        except UnicodeDecodeError:
+            continue  # binary data is not code
+        if hits := uses(name, source):
+            found[name] = hits
+    assert found == {}
