@@ -261,9 +261,13 @@ def event_filter(
     wanted = frozenset(types)
     unknown = sorted(wanted - EVENT_TYPES)
     if unknown:
+        shown = (
+            unknown[0]
+            if len(unknown[0]) <= 64
+            else f"{unknown[0][:64]}... ({len(unknown[0])} characters)"
+        )
         raise InvalidRequest(
-            f"types: unknown event type {unknown[0]!r} (LXD serves "
-            f"{', '.join(sorted(EVENT_TYPES))})",
+            f"types: unknown event type {shown!r} (LXD serves {', '.join(sorted(EVENT_TYPES))})",
             field="types",
         )
     if project and all_projects:
