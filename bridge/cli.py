@@ -24,6 +24,7 @@ from bridge.facade.common import MAX_MESSAGE_SIZE
 from bridge.listener import lxd_access, parse_group, parse_mode, with_overrides
 from bridge.server import DEFAULT_GRACE, DEFAULT_LISTEN, ListenRefused, ServerTls, serve
 from bridge.transport import Limits, LxdClient
+from bridge.transport.redact import SafeLogFilter
 
 __all__ = ["ENV_PREFIX", "StartupError", "main"]
 
@@ -324,6 +325,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    # Logs must be safe to share at every level: whatever logger a record comes from, the one
+    # handler drops payload bytes and secrets from it (bridge.transport.redact).
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(SafeLogFilter())
     try:
         asyncio.run(_serve(opts))
     except StartupError as e:
