@@ -18,9 +18,9 @@ object, list and ``operation`` fields from the response's. An RPC that fits no k
 def`` method of the servicer using the helpers here (see operations.py). A servicer that misses an
 RPC of its service, or whose kind does not fit the messages, fails when its class is defined.
 
-Errors are turned into gRPC statuses in one place (:func:`bridge.errors.grpc_status`). The RPC
-deadline bounds every LXD call (the HTTP timeout is the time left) and every operation wait; a
-cancelled RPC cancels the HTTP request in flight (the handler task is cancelled).
+Errors are turned into gRPC statuses in one place (:func:`bridge.facade.status.grpc_status`).
+The RPC deadline bounds every LXD call (the HTTP timeout is the time left) and every operation
+wait; a cancelled RPC cancels the HTTP request in flight (the handler task is cancelled).
 """
 
 from __future__ import annotations
@@ -50,7 +50,8 @@ from google.protobuf.message import DecodeError, Message
 
 from bridge import codec
 from bridge.codec.plan import Kind, plan_for
-from bridge.errors import InvalidRequest, LimitExceeded, OperationRunning, clip, grpc_status
+from bridge.errors import InvalidRequest, LimitExceeded, OperationRunning, clip
+from bridge.facade.status import grpc_status
 from bridge.transport import (
     JsonObject,
     LxdClient,
