@@ -18,7 +18,7 @@ import grpc
 
 from bridge import codec
 from bridge.errors import TransportError
-from bridge.facade.common import Context, Facade, decode, service_descriptor
+from bridge.facade.common import CallContext, Facade, decode, service_descriptor
 from bridge.facade.streams import abort
 from bridge.transport import SubscriberOverflow
 from lxd.api.v1 import event_pb2, event_service_pb2, operation_pb2
@@ -99,14 +99,14 @@ class EventFacade(Facade):
     service = service_descriptor(event_service_pb2, "EventService")
 
     async def GetEvents(
-        self, request: GetEventsRequest, context: Context
+        self, request: GetEventsRequest, call: CallContext
     ) -> AsyncIterator[GetEventsResponse]:
         """Subscribe, send the headers (the stream has started), then one response per event."""
-        subscription = await self.lxd.events.subscribe(
+        subscription = await call.lxd.events.subscribe(
             list(request.types), project=request.project, all_projects=request.all_projects
         )
         async with subscription:
-            await context.send_initial_metadata(())
+            await call.grpc.send_initial_metadata(())
             while True:
                 try:
                     event, frame = await subscription.get_with_raw()
@@ -114,6 +114,6 @@ class EventFacade(Facade):
                     raise TransportError("the LXD event stream was closed") from None
                 except SubscriberOverflow as e:
                     await abort(
-                        context, grpc.StatusCode.RESOURCE_EXHAUSTED, "EVENTS_OVERFLOW", str(e)
+                        call.grpc, grpc.StatusCode.RESOURCE_EXHAUSTED, "EVENTS_OVERFLOW", str(e)
                     )
                 yield event_response(event, frame)
