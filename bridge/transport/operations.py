@@ -14,7 +14,7 @@ from bridge.errors import (
     OperationFailed,
     ProtocolError,
 )
-from bridge.transport.connection import Connection, Query
+from bridge.transport.connection import Query, Transport
 from bridge.transport.envelope import JsonObject
 from bridge.transport.events import Events, EventSubscription
 from bridge.transport.paths import segment
@@ -130,8 +130,8 @@ class Operation:
 class Operations:
     """Operation calls of one connection."""
 
-    def __init__(self, connection: Connection, events: Events) -> None:
-        self._connection = connection
+    def __init__(self, transport: Transport, events: Events) -> None:
+        self._connection = transport
         self._events = events
 
     async def start(
