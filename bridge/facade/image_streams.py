@@ -46,13 +46,15 @@ class ImageStreams(Facade):
         call = call.scoped(first)
         headers = {}
         if first.fingerprint:
-            headers["X-LXD-fingerprint"] = header_value(first.fingerprint, "fingerprint")
+            headers[call.dialect.header("fingerprint")] = header_value(
+                first.fingerprint, "fingerprint"
+            )
         if first.filename:
-            headers["X-LXD-filename"] = header_value(first.filename, "filename")
+            headers[call.dialect.header("filename")] = header_value(first.filename, "filename")
         if first.public:
-            headers["X-LXD-public"] = "true"
+            headers[call.dialect.header("public")] = "true"
         if first.properties:
-            headers["X-LXD-properties"] = urlencode(sorted(first.properties.items()))
+            headers[call.dialect.header("properties")] = urlencode(sorted(first.properties.items()))
         pending = [first]
         # The kind of the first chunk says unified or split (the Content-Type depends on it).
         while pending[-1].WhichOneof("chunk") is None:
