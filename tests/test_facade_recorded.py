@@ -159,3 +159,33 @@ async def test_operation_calls_refresh_the_server_after_a_transport_failure(
         "GET /1.0",
         f"GET /1.0/operations/{OPERATION}",
     ]
+
+
+async def test_a_resolver_chooses_the_upstream_of_every_call(tmp_path: Path) -> None:
+    """The plug-in point of server selectors and identity sources: the servicers ask the
+    resolver once per call, with the RPC, and send to the upstream it returns."""
+    transport = RecordedTransport()
+    client = LxdClient(Endpoint.parse(f"unix://{tmp_path}/none"), transport=transport)
+    await client.refresh_server()
+    upstream = Upstream(client, name="recorded")
+    asked: list[str] = []
+
+    class Recording:
+        def resolve(self, context: Any, method: Any) -> Upstream:
+            asked.append(method.name)
+            return upstream
+
+    server = grpc.aio.server()
+    server.add_generic_rpc_handlers([facade(Recording()).generic_handler() for facade in FACADES])
+    address = f"unix:{tmp_path}/bridge.sock"
+    server.add_insecure_port(address)
+    await server.start()
+    try:
+        async with grpc.aio.insecure_channel(address) as channel:
+            containers = ContainerServiceStub(channel)
+            await containers.GetContainerNames(cs.GetContainerNamesRequest(), timeout=10)
+            await containers.GetContainer(cs.GetContainerRequest(name="golden-c1"), timeout=10)
+    finally:
+        await server.stop(None)
+        await client.aclose()
+    assert asked == ["GetContainerNames", "GetContainer"]
