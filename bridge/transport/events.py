@@ -196,6 +196,10 @@ class Events:
         """
         return await self.hub(types).subscribe(max_pending=max_pending)
 
+    def subscriber_count(self) -> int:
+        """Local subscribers of every hub now (for the metrics)."""
+        return sum(len(hub._subscribers) for hub in self._hubs.values())
+
     async def aclose(self) -> None:
         """Close every hub."""
         for hub in self._hubs.values():

@@ -1,0 +1,66 @@
+"""``--log-format json``: one JSON object per line, with the RPC's context when there is one.
+
+Keys: ``time`` (UTC, RFC 3339 with milliseconds), ``level``, ``logger``, ``message``, and inside
+an RPC ``rpc``, ``request_id``, ``principal`` (mTLS), ``lxd_operation`` (the last LXD operation
+it started); ``exception`` when one is logged. The text format (the default) adds the request id
+in brackets.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+import orjson
+
+from bridge.observability import context
+
+__all__ = ["JsonFormatter", "TextFormatter", "configure"]
+
+
+def _time(record: logging.LogRecord) -> str:
+    seconds = int(record.created)
+    millis = int((record.created - seconds) * 1000)
+    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(seconds)) + f".{millis:03d}Z"
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per record (see the module docstring)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        line: dict[str, object] = {
+            "time": _time(record),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        call = context.current()
+        if call is not None:
+            line["rpc"] = call.rpc
+            line["request_id"] = call.request_id
+            if call.principal is not None:
+                line["principal"] = call.principal
+            if call.operation is not None:
+                line["lxd_operation"] = call.operation
+        if record.exc_info:
+            line["exception"] = self.formatException(record.exc_info)
+        return orjson.dumps(line).decode()
+
+
+class TextFormatter(logging.Formatter):
+    """``time level logger: message``, with ``[request id]`` inside an RPC."""
+
+    def __init__(self) -> None:
+        super().__init__("%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = super().format(record)
+        call = context.current()
+        return text if call is None else f"{text} [{call.request_id}]"
+
+
+def configure(level: str, fmt: str) -> None:
+    """Log to stderr at ``level`` in ``fmt`` (``text`` or ``json``)."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(JsonFormatter() if fmt == "json" else TextFormatter())
+    logging.basicConfig(level=level.upper(), handlers=[handler], force=True)
