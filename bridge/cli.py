@@ -342,7 +342,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     opts = parser.parse_args(argv)
     if opts.command == "protos":
         return _protos(opts.dir)
-    logs.configure(str(opts.log_level), opts.log_format)
+    logs.configure(str(opts.log_level), opts.log_format)  # with the redaction filter
     try:
         asyncio.run(_serve(opts))
     except StartupError as e:

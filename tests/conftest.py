@@ -1,13 +1,17 @@
-"""Shared fixtures: a real private LXD for the integration tests, and names that never collide.
+"""Shared fixtures: real private daemons for the integration tests, and names that never collide.
 
 The `lxd_sandbox` fixture starts the daemon with `tools/lxd-sandbox ensure` once per session (or
 reuses one that is already running in $SANDBOX_DIR, default build/sandbox) and stops it at the end
-only if it started it. When no LXD can be started the integration tests are skipped, unless
-LXD_BRIDGE_REQUIRE_LXD is set (CI sets it): then they fail with the reason and the daemon log.
+only if it started it. `incus_sandbox` (a private Incus 6.0), `lxd_cluster` and `incus_cluster`
+(3-member clusters) and `lxd_servers` (two independent LXD servers) do the same with their own
+directories beside it, and start only when a test asks for them. When a sandbox cannot be
+started its tests are skipped, unless LXD_BRIDGE_REQUIRE_LXD is set (CI sets it): then they fail
+with the reason and the daemon log.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import fcntl
 import json
@@ -23,6 +27,8 @@ from typing import NoReturn
 import httpx
 import pytest
 
+from tools.sandbox.daemon import INCUS
+
 pytest_plugins = ["tests.go_oracle"]  # the go_oracle fixture
 
 REPO = Path(__file__).resolve().parent.parent
@@ -33,7 +39,11 @@ ENSURE_TIMEOUT = 900  # seconds; a cold CI machine installs LXD with apt-get fir
 
 @dataclasses.dataclass(frozen=True)
 class LxdSandbox:
-    """What a client needs to reach the sandbox daemon (the fields of sandbox.json)."""
+    """What a client needs to reach one sandbox daemon (the fields of sandbox.json).
+
+    `family` is `lxd` or `incus` (`lxd_dir` and `lxd_version` are then Incus's); `name` is a
+    cluster member's or server's name (m1, s1), empty for the single sandboxes.
+    """
 
     sandbox_dir: str
     lxd_dir: str
@@ -52,7 +62,9 @@ class LxdSandbox:
     api_extensions: int
     pid: int
     log: str
-    startup_seconds: float
+    startup_seconds: float = 0.0
+    family: str = "lxd"
+    name: str = ""
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> LxdSandbox:
@@ -60,58 +72,109 @@ class LxdSandbox:
         return cls(**{k: v for k, v in data.items() if k in names})  # type: ignore[arg-type]
 
 
+@dataclasses.dataclass(frozen=True)
+class LxdGroup:
+    """Several sandbox daemons started together: a cluster's members or independent servers.
+
+    `members` are in order (m1, m2, ... or s1, s2, ...); each is reached like a single sandbox.
+    A cluster's members share one trust store, image store and client certificate.
+    """
+
+    kind: str  # "cluster" or "servers"
+    sandbox_dir: str
+    members: tuple[LxdSandbox, ...]
+    startup_seconds: float
+    family: str = "lxd"
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> LxdGroup:
+        kind = str(data["kind"])
+        entries = data["members" if kind == "cluster" else "servers"]
+        assert isinstance(entries, list)
+        return cls(
+            kind=kind,
+            sandbox_dir=str(data["sandbox_dir"]),
+            members=tuple(LxdSandbox.from_json(entry) for entry in entries),
+            startup_seconds=float(data["startup_seconds"]),  # type: ignore[arg-type]
+            family=str(data.get("family", "lxd")),
+        )
+
+
 def sandbox_dir() -> Path:
     return Path(os.environ.get("SANDBOX_DIR") or REPO / "build" / "sandbox").absolute()
 
 
-def _live_sandbox(directory: Path) -> LxdSandbox | None:
-    """The sandbox described by sandbox.json, if its daemon answers on the unix socket."""
-    try:
-        sandbox = LxdSandbox.from_json(json.loads((directory / "sandbox.json").read_text()))
-    except (OSError, ValueError, TypeError):
-        return None
-    transport = httpx.HTTPTransport(uds=sandbox.socket)
+def sibling_sandbox_dir(kind: str) -> Path:
+    """Where tools/lxd-sandbox puts the Incus sandbox, the cluster and the servers."""
+    base = sandbox_dir()
+    return base.parent / f"{base.name}-{kind}"
+
+
+def _answers(socket: str) -> bool:
+    transport = httpx.HTTPTransport(uds=socket)
     try:
         with httpx.Client(transport=transport, base_url="http://lxd", timeout=5) as client:
-            answered = client.get("/1.0").status_code == 200
+            return client.get("/1.0").status_code == 200
     except httpx.HTTPError:
-        return None
-    return sandbox if answered else None
+        return False
 
 
-def _log_tail(directory: Path, lines: int = 40) -> str:
+def _live_state(directory: Path) -> dict[str, object] | None:
+    """sandbox.json of the sandbox in directory, if every daemon it lists answers."""
     try:
-        return "\n".join((directory / "lxd.log").read_text(errors="replace").splitlines()[-lines:])
+        state = json.loads((directory / "sandbox.json").read_text())
+        entries = state.get("members") or state.get("servers") or [state]
+        sockets = [str(entry["socket"]) for entry in entries]
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None
+    return dict(state) if sockets and all(_answers(s) for s in sockets) else None
+
+
+def _live_sandbox(directory: Path) -> LxdSandbox | None:
+    """The sandbox described by sandbox.json, if its daemon answers on the unix socket."""
+    state = _live_state(directory)
+    try:
+        return None if state is None else LxdSandbox.from_json(state)
+    except TypeError:
+        return None
+
+
+def _log_tail(log: Path, lines: int = 40) -> str:
+    try:
+        return "\n".join(log.read_text(errors="replace").splitlines()[-lines:])
     except OSError:
         return "(no daemon log)"
 
 
-def _unavailable(reason: str, directory: Path) -> NoReturn:
+def _unavailable(reason: str, log: Path, what: str = "LXD sandbox") -> NoReturn:
     if os.environ.get("LXD_BRIDGE_REQUIRE_LXD"):
         pytest.fail(
-            f"LXD sandbox unavailable and LXD_BRIDGE_REQUIRE_LXD is set: {reason}\n"
-            f"--- daemon log tail ({directory / 'lxd.log'}) ---\n{_log_tail(directory)}",
+            f"{what} unavailable and LXD_BRIDGE_REQUIRE_LXD is set: {reason}\n"
+            f"--- daemon log tail ({log}) ---\n{_log_tail(log)}",
             pytrace=False,
         )
-    pytest.skip(f"no LXD sandbox (set LXD_BRIDGE_REQUIRE_LXD=1 to fail instead): {reason}")
+    pytest.skip(f"no {what} (set LXD_BRIDGE_REQUIRE_LXD=1 to fail instead): {reason}")
 
 
-@pytest.fixture(scope="session")
-def lxd_sandbox() -> Iterator[LxdSandbox]:
-    """A running private LXD; started (and later stopped) by this session unless already up."""
-    directory = sandbox_dir()
+@contextlib.contextmanager
+def _session_sandbox(
+    directory: Path, ensure: list[str], stop: list[str], log: Path, what: str
+) -> Iterator[dict[str, object]]:
+    """Runs `tools/lxd-sandbox <ensure>` unless the sandbox in directory is up; yields its state.
+
+    Every session that uses the sandbox holds a shared lock on directory/.users; the one that
+    started the daemons runs `<stop>` at the end, only if no other session still holds the lock.
+    """
     directory.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "SANDBOX_DIR": str(directory)}
-    # Every session that uses the sandbox holds a shared lock; the one that started the daemon
-    # stops it at the end only if no other session still holds the lock.
+    env = {**os.environ, "SANDBOX_DIR": str(sandbox_dir())}
     with (directory / ".users").open("w") as users:
         fcntl.flock(users, fcntl.LOCK_SH)
-        sandbox = _live_sandbox(directory)
-        started = sandbox is None
-        if sandbox is None:
+        state = _live_state(directory)
+        started = state is None
+        if state is None:
             try:
                 result = subprocess.run(
-                    [str(SANDBOX_TOOL), "ensure"],
+                    [str(SANDBOX_TOOL), *ensure],
                     env=env,
                     capture_output=True,
                     text=True,
@@ -119,12 +182,13 @@ def lxd_sandbox() -> Iterator[LxdSandbox]:
                     check=False,
                 )
             except (OSError, subprocess.TimeoutExpired) as e:
-                _unavailable(f"tools/lxd-sandbox ensure: {e}", directory)
+                _unavailable(f"tools/lxd-sandbox {' '.join(ensure)}: {e}", log, what)
             if result.returncode != 0:
-                _unavailable(result.stderr.strip() or f"exit code {result.returncode}", directory)
-            sandbox = LxdSandbox.from_json(json.loads(result.stdout))
+                reason = result.stderr.strip() or f"exit code {result.returncode}"
+                _unavailable(reason, log, what)
+            state = json.loads(result.stdout)
         try:
-            yield sandbox
+            yield state
         finally:
             if started:
                 fcntl.flock(users, fcntl.LOCK_UN)
@@ -134,12 +198,84 @@ def lxd_sandbox() -> Iterator[LxdSandbox]:
                     pass  # another session is using it; leave it running
                 else:
                     subprocess.run(
-                        [str(SANDBOX_TOOL), "stop"],
+                        [str(SANDBOX_TOOL), *stop],
                         env=env,
                         capture_output=True,
                         timeout=180,
                         check=False,
                     )
+
+
+@pytest.fixture(scope="session")
+def lxd_sandbox() -> Iterator[LxdSandbox]:
+    """A running private LXD; started (and later stopped) by this session unless already up."""
+    directory = sandbox_dir()
+    log = directory / "lxd.log"
+    with _session_sandbox(directory, ["ensure"], ["stop"], log, "LXD sandbox") as state:
+        yield LxdSandbox.from_json(state)
+
+
+@pytest.fixture(scope="session")
+def incus_sandbox() -> Iterator[LxdSandbox]:
+    """A running private Incus 6.0 beside the LXD one (<SANDBOX_DIR>-incus), started on demand."""
+    directory = sibling_sandbox_dir("incus")
+    with _session_sandbox(
+        directory,
+        ["--family", "incus", "ensure"],
+        ["--family", "incus", "stop"],
+        directory / "incus.log",
+        "Incus sandbox",
+    ) as state:
+        yield LxdSandbox.from_json(state)
+
+
+CLUSTER_SIZE = 3
+SERVERS = 2
+
+
+def _cluster(family: str) -> Iterator[LxdGroup]:
+    kind = "cluster" if family == "lxd" else f"{family}-cluster"
+    directory = sibling_sandbox_dir(kind)
+    with _session_sandbox(
+        directory,
+        ["--family", family, "cluster", str(CLUSTER_SIZE)],
+        ["--family", family, "cluster", "stop"],
+        directory / "m1" / f"{family}.log",
+        f"{CLUSTER_SIZE}-member {family} cluster",
+    ) as state:
+        cluster = LxdGroup.from_json(state)
+        if len(cluster.members) != CLUSTER_SIZE:
+            pytest.fail(f"the cluster has {len(cluster.members)} members, not {CLUSTER_SIZE}")
+        yield cluster
+
+
+@pytest.fixture(scope="session")
+def lxd_cluster() -> Iterator[LxdGroup]:
+    """A running 3-member LXD cluster (<SANDBOX_DIR>-cluster), started on demand."""
+    yield from _cluster("lxd")
+
+
+@pytest.fixture(scope="session")
+def incus_cluster() -> Iterator[LxdGroup]:
+    """A running 3-member Incus cluster (<SANDBOX_DIR>-incus-cluster), started on demand."""
+    yield from _cluster("incus")
+
+
+@pytest.fixture(scope="session")
+def lxd_servers() -> Iterator[LxdGroup]:
+    """Two running independent LXD servers (<SANDBOX_DIR>-servers), started on demand."""
+    directory = sibling_sandbox_dir("servers")
+    with _session_sandbox(
+        directory,
+        ["servers", str(SERVERS)],
+        ["servers", "stop"],
+        directory / "s1" / "lxd.log",
+        f"{SERVERS} LXD servers",
+    ) as state:
+        servers = LxdGroup.from_json(state)
+        if len(servers.members) != SERVERS:
+            pytest.fail(f"the servers sandbox has {len(servers.members)} servers, not {SERVERS}")
+        yield servers
 
 
 _INVALID_NAME_CHARS = re.compile(r"[^a-z0-9-]+")
@@ -173,3 +309,11 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     wanted = any(item.get_closest_marker("integration") for item in session.items)
     if wanted and os.geteuid() == 0 and not shutil.which("lxd"):
         subprocess.run([str(SANDBOX_TOOL), "install"], timeout=ENSURE_TIMEOUT, check=False)
+    incus = any(
+        name.startswith("incus_")
+        for item in session.items
+        for name in getattr(item, "fixturenames", ())
+    )
+    if incus and os.geteuid() == 0 and not INCUS.installed():
+        install = [str(SANDBOX_TOOL), "--family", "incus", "install"]
+        subprocess.run(install, timeout=ENSURE_TIMEOUT, check=False)

@@ -6,8 +6,9 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from bridge.facade.events import metadata_span
+from bridge.facade.events import TYPED_VIEWS, metadata_span
 from bridge.facade.image_streams import multipart_parts
+from bridge.transport import EVENT_TYPES
 
 
 def test_metadata_span_is_the_exact_text() -> None:
@@ -46,3 +47,8 @@ async def test_multipart_reader_whatever_the_chunking(piece: int) -> None:
     assert b"".join(d for _, d in got["rootfs"]) == b
     assert got["metadata"][0][0] == "meta.tar" and got["rootfs"][0][0] == "root.sqfs"
     assert all(f is None for f, _ in got["metadata"][1:] + got["rootfs"][1:])
+
+
+def test_every_event_type_the_filter_accepts_has_a_typed_view() -> None:
+    # One table of types (the transport's); the facade's views must cover exactly those.
+    assert set(TYPED_VIEWS) == EVENT_TYPES

@@ -1,7 +1,8 @@
 """EventService: LXD's event stream as a gRPC server stream (proto: event_service).
 
-One upstream ``/1.0/events`` websocket per set of types serves every subscriber (the transport's
-:class:`~bridge.transport.EventHub`); each RPC is one local subscription. The stream never ends
+One upstream ``/1.0/events`` websocket per filter (types, project) serves every subscriber (the
+transport's :class:`~bridge.transport.EventHub`, gone when its last subscriber leaves); each RPC is
+one local subscription. The stream never ends
 silently: LXD going away ends it with UNAVAILABLE, a subscriber left too far behind with
 RESOURCE_EXHAUSTED (docs/streams.md).
 """
@@ -27,7 +28,8 @@ __all__ = ["EventFacade", "metadata_span"]
 
 _log = logging.getLogger(__name__)
 
-#: event type -> (oneof field of GetEventsResponse, message class of its metadata)
+#: event type -> (oneof field of GetEventsResponse, message class of its metadata); the types
+#: themselves are the transport's EVENT_TYPES, checked there.
 TYPED_VIEWS: dict[str, tuple[str, Any]] = {
     "operation": ("operation", operation_pb2.Operation),
     "logging": ("logging", event_pb2.EventLogging),
@@ -100,7 +102,9 @@ class EventFacade(Facade):
         self, request: GetEventsRequest, context: Context
     ) -> AsyncIterator[GetEventsResponse]:
         """Subscribe, send the headers (the stream has started), then one response per event."""
-        subscription = await self.lxd.events.subscribe(list(request.types))
+        subscription = await self.lxd.events.subscribe(
+            list(request.types), project=request.project, all_projects=request.all_projects
+        )
         async with subscription:
             await context.send_initial_metadata(())
             while True:

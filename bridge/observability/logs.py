@@ -14,6 +14,7 @@ import time
 import orjson
 
 from bridge.observability import context
+from bridge.transport.redact import SafeLogFilter
 
 __all__ = ["JsonFormatter", "TextFormatter", "configure"]
 
@@ -43,7 +44,8 @@ class JsonFormatter(logging.Formatter):
             if call.operation is not None:
                 line["lxd_operation"] = call.operation
         if record.exc_info:
-            line["exception"] = self.formatException(record.exc_info)
+            # exc_text first: the redaction filter (bridge.transport.redact) leaves it cleaned.
+            line["exception"] = record.exc_text or self.formatException(record.exc_info)
         return orjson.dumps(line).decode()
 
 
@@ -63,4 +65,7 @@ def configure(level: str, fmt: str) -> None:
     """Log to stderr at ``level`` in ``fmt`` (``text`` or ``json``)."""
     handler = logging.StreamHandler()
     handler.setFormatter(JsonFormatter() if fmt == "json" else TextFormatter())
+    # Logs must be safe to share at every level: whatever logger a record comes from, the one
+    # handler drops payload bytes and secrets from it (bridge.transport.redact).
+    handler.addFilter(SafeLogFilter())
     logging.basicConfig(level=level.upper(), handlers=[handler], force=True)

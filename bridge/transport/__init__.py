@@ -19,7 +19,15 @@ from bridge.transport.client import LxdClient, RecordedExec
 from bridge.transport.connection import Connection, Kind, Limits, RawResponse
 from bridge.transport.endpoint import Endpoint, discover_socket, tls_context
 from bridge.transport.envelope import JsonObject, LxdResponse, decode_response
-from bridge.transport.events import EventHub, Events, EventSubscription, SubscriberOverflow
+from bridge.transport.events import (
+    EVENT_TYPES,
+    EventFilterKey,
+    EventHub,
+    Events,
+    EventSubscription,
+    SubscriberOverflow,
+    event_filter,
+)
 from bridge.transport.files import FileInfo, Files, PulledFile
 from bridge.transport.operations import (
     Operation,
@@ -31,10 +39,12 @@ from bridge.transport.operations import (
 from bridge.transport.websocket import STDERR, STDOUT, ExecResult, ExecSession
 
 __all__ = [
+    "EVENT_TYPES",
     "STDERR",
     "STDOUT",
     "Connection",
     "Endpoint",
+    "EventFilterKey",
     "EventHub",
     "EventSubscription",
     "Events",
@@ -56,6 +66,7 @@ __all__ = [
     "check_final",
     "decode_response",
     "discover_socket",
+    "event_filter",
     "is_final",
     "operation_id",
     "tls_context",

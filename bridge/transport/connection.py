@@ -31,6 +31,7 @@ from bridge.errors import LimitExceeded, TransportError, TransportTimeout
 from bridge.observability.upstream import lxd_trace_config
 from bridge.transport.endpoint import Endpoint
 from bridge.transport.envelope import LxdResponse, decode_response
+from bridge.transport.redact import WEBSOCKET_LOG
 
 __all__ = ["Connection", "Kind", "Limits", "RawResponse", "short_reason", "with_query"]
 
@@ -405,6 +406,7 @@ class Connection:
             "open_timeout": 10,
             "close_timeout": 5,
             "user_agent_header": "lxd-grpc-bridge",
+            "logger": WEBSOCKET_LOG,  # frames and secrets filtered out (bridge.transport.redact)
         }
         try:
             if self.endpoint.socket_path is not None:

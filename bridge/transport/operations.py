@@ -105,6 +105,13 @@ class Operation:
         self.current = await self._operations.wait(self.id, remaining, raise_on_failure=False)
         return check_final(self.current) if is_final(self.current) else self.current
 
+    async def result(self, timeout: float | None = None) -> JsonObject:
+        """Like :meth:`wait`, but an operation that failed is returned, not raised."""
+        try:
+            return await self.wait(timeout)
+        except OperationFailed as e:
+            return e.operation
+
     async def cancel(self) -> None:
         """Ask LXD to cancel the operation (LXD answers 400 if it cannot be cancelled)."""
         await self._operations.cancel(self.id)
@@ -147,12 +154,17 @@ class Operations:
         """Send a request that LXD answers with an operation, and return the operation.
 
         With ``watch`` (default) the operation event stream is subscribed to first, like LXD's
-        Go client, so :meth:`Operation.wait` sees the end of even the fastest operation.
+        Go client, so :meth:`Operation.wait` sees the end of even the fastest operation. LXD
+        sends an operation's events to listeners of its project only, so the subscription is
+        for the ``project`` of ``query`` (LXD's default project when there is none).
         ``headers`` and ``content`` send a raw body instead of ``json`` (an image or backup
         upload, streamed when ``content`` is an async iterator). Raises
         :class:`~bridge.errors.ProtocolError` if LXD answers synchronously.
         """
-        subscription = await self._events.subscribe({"operation"}) if watch else None
+        project = str((query or {}).get("project") or "")
+        subscription = (
+            await self._events.subscribe({"operation"}, project=project) if watch else None
+        )
         try:
             response = await self._connection.request(
                 method,

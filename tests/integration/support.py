@@ -116,3 +116,40 @@ async def run(
         await call.write(request)
     await call.done_writing()
     return await asyncio.wait_for(collect(call), OP_TIMEOUT)
+
+
+async def processes(lxd: LxdClient, container: str) -> dict[int, str]:
+    """The container's processes, pid -> command line (busybox `ps -o pid,args`), through a
+    recorded exec whose logs are deleted again."""
+    result = await lxd.exec_recorded(container, ["ps", "-o", "pid,args"], timeout=OP_TIMEOUT)
+    assert result.exit_code == 0 and result.stdout_url and result.stderr_url
+    async with lxd.stream("GET", result.stdout_url) as raw:
+        listing = b"".join([chunk async for chunk in raw.aiter_bytes()]).decode()
+    for url in (result.stdout_url, result.stderr_url):
+        await lxd.request("DELETE", url)
+    rows = (line.split(None, 1) for line in listing.splitlines()[1:])
+    return {int(row[0]): row[1] for row in rows if len(row) == 2}
+
+
+async def wait_until_running(lxd: LxdClient, container: str, command: str) -> int:
+    """The pid of ``command`` (its whole command line) once it runs; fail after OP_TIMEOUT."""
+    async with asyncio.timeout(OP_TIMEOUT):
+        while True:
+            found = [
+                pid for pid, args in (await processes(lxd, container)).items() if args == command
+            ]
+            if found:
+                return found[0]
+            await asyncio.sleep(0.1)
+
+
+async def wait_until_gone(lxd: LxdClient, container: str, command: str) -> None:
+    """Return once no process of ``container`` runs ``command`` (its whole command line); fail
+    after OP_TIMEOUT."""
+    listing: dict[int, str] = {}
+    try:
+        async with asyncio.timeout(OP_TIMEOUT):
+            while command in (listing := await processes(lxd, container)).values():
+                await asyncio.sleep(0.2)
+    except TimeoutError:
+        raise AssertionError(f"{command!r} still runs in {container}: {listing}") from None

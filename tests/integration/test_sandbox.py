@@ -7,6 +7,7 @@ the bridge, so a failure here means the sandbox is broken, not the bridge.
 from __future__ import annotations
 
 import ssl
+import urllib.parse
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -39,9 +40,11 @@ def wait(client: httpx.Client, response: httpx.Response) -> dict[str, Any]:
     body = response.json()
     assert response.status_code == 202, f"{response.request.url}: {body.get('error')}"
     assert body["type"] == "async", body
+    # A cluster member that forwarded the request answers `/1.0/operations/<id>?project=default`.
+    path, _, query = body["operation"].partition("?")
     done = client.get(
-        f"{body['operation']}/wait",
-        params={"timeout": OPERATION_TIMEOUT},
+        f"{path}/wait",
+        params=[*urllib.parse.parse_qsl(query), ("timeout", OPERATION_TIMEOUT)],
         timeout=OPERATION_TIMEOUT + 10,
     )
     op: dict[str, Any] = metadata(done)

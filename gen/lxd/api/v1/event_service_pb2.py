@@ -27,7 +27,7 @@ from lxd.api.v1 import event_pb2 as lxd_dot_api_dot_v1_dot_event__pb2
 from lxd.api.v1 import operation_pb2 as lxd_dot_api_dot_v1_dot_operation__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1elxd/api/v1/event_service.proto\x12\nlxd.api.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x16lxd/api/v1/event.proto\x1a\x1alxd/api/v1/operation.proto\"!\n\x10GetEventsRequest\x12\r\n\x05types\x18\x01 \x03(\t\"\xcb\x01\n\x11GetEventsResponse\x12 \n\x05\x65vent\x18\x01 \x01(\x0b\x32\x11.lxd.api.v1.Event\x12*\n\toperation\x18\x02 \x01(\x0b\x32\x15.lxd.api.v1.OperationH\x00\x12+\n\x07logging\x18\x03 \x01(\x0b\x32\x18.lxd.api.v1.EventLoggingH\x00\x12/\n\tlifecycle\x18\x04 \x01(\x0b\x32\x1a.lxd.api.v1.EventLifecycleH\x00\x42\n\n\x08metadata2o\n\x0c\x45ventService\x12_\n\tGetEvents\x12\x1c.lxd.api.v1.GetEventsRequest\x1a\x1d.lxd.api.v1.GetEventsResponse\"\x13\x82\xd3\xe4\x93\x02\r\x12\x0b/1.0/events0\x01\x42\x98\x01\n\x0e\x63om.lxd.api.v1B\x11\x45ventServiceProtoP\x01ZBgithub.com/lxd-grpc-bridge/lxd-grpc-bridge/gen/go/lxd/api/v1;lxdv1\xa2\x02\x03LAX\xaa\x02\nLxd.Api.V1\xca\x02\nLxd\\Api\\V1\xea\x02\x0cLxd::Api::V1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1elxd/api/v1/event_service.proto\x12\nlxd.api.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x16lxd/api/v1/event.proto\x1a\x1alxd/api/v1/operation.proto\"H\n\x10GetEventsRequest\x12\r\n\x05types\x18\x01 \x03(\t\x12\x0f\n\x07project\x18\x02 \x01(\t\x12\x14\n\x0c\x61ll_projects\x18\x03 \x01(\x08\"\xcb\x01\n\x11GetEventsResponse\x12 \n\x05\x65vent\x18\x01 \x01(\x0b\x32\x11.lxd.api.v1.Event\x12*\n\toperation\x18\x02 \x01(\x0b\x32\x15.lxd.api.v1.OperationH\x00\x12+\n\x07logging\x18\x03 \x01(\x0b\x32\x18.lxd.api.v1.EventLoggingH\x00\x12/\n\tlifecycle\x18\x04 \x01(\x0b\x32\x1a.lxd.api.v1.EventLifecycleH\x00\x42\n\n\x08metadata2o\n\x0c\x45ventService\x12_\n\tGetEvents\x12\x1c.lxd.api.v1.GetEventsRequest\x1a\x1d.lxd.api.v1.GetEventsResponse\"\x13\x82\xd3\xe4\x93\x02\r\x12\x0b/1.0/events0\x01\x42\x98\x01\n\x0e\x63om.lxd.api.v1B\x11\x45ventServiceProtoP\x01ZBgithub.com/lxd-grpc-bridge/lxd-grpc-bridge/gen/go/lxd/api/v1;lxdv1\xa2\x02\x03LAX\xaa\x02\nLxd.Api.V1\xca\x02\nLxd\\Api\\V1\xea\x02\x0cLxd::Api::V1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -38,9 +38,9 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_EVENTSERVICE'].methods_by_name['GetEvents']._loaded_options = None
   _globals['_EVENTSERVICE'].methods_by_name['GetEvents']._serialized_options = b'\202\323\344\223\002\r\022\013/1.0/events'
   _globals['_GETEVENTSREQUEST']._serialized_start=128
-  _globals['_GETEVENTSREQUEST']._serialized_end=161
-  _globals['_GETEVENTSRESPONSE']._serialized_start=164
-  _globals['_GETEVENTSRESPONSE']._serialized_end=367
-  _globals['_EVENTSERVICE']._serialized_start=369
-  _globals['_EVENTSERVICE']._serialized_end=480
+  _globals['_GETEVENTSREQUEST']._serialized_end=200
+  _globals['_GETEVENTSRESPONSE']._serialized_start=203
+  _globals['_GETEVENTSRESPONSE']._serialized_end=406
+  _globals['_EVENTSERVICE']._serialized_start=408
+  _globals['_EVENTSERVICE']._serialized_end=519
 # @@protoc_insertion_point(module_scope)

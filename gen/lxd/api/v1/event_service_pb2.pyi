@@ -10,10 +10,14 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class GetEventsRequest(_message.Message):
-    __slots__ = ("types",)
+    __slots__ = ("types", "project", "all_projects")
     TYPES_FIELD_NUMBER: _ClassVar[int]
+    PROJECT_FIELD_NUMBER: _ClassVar[int]
+    ALL_PROJECTS_FIELD_NUMBER: _ClassVar[int]
     types: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, types: _Optional[_Iterable[str]] = ...) -> None: ...
+    project: str
+    all_projects: bool
+    def __init__(self, types: _Optional[_Iterable[str]] = ..., project: _Optional[str] = ..., all_projects: _Optional[bool] = ...) -> None: ...
 
 class GetEventsResponse(_message.Message):
     __slots__ = ("event", "operation", "logging", "lifecycle")

@@ -61,9 +61,10 @@ class EventServiceServicer:
     def GetEvents(self, request, context):
         """Streams LXD's events of the requested types as they happen, until the client cancels. The
         stream has started when its response headers arrive: no event sent after that is missed.
-        All subscribers of one set of types share one upstream websocket to LXD. A type LXD does
-        not know is LXD's error (5.0.2 answers 500: INTERNAL with LXD's message; 3.4 accepts it and
-        sends nothing). When LXD goes away the stream ends with UNAVAILABLE.
+        All subscribers of one filter (types and project) share one upstream websocket to LXD, closed
+        when the last of them leaves. A type other than "operation", "logging" and "lifecycle" is
+        INVALID_ARGUMENT (reason INVALID_REQUEST) before LXD is asked; a project that does not exist
+        is LXD's error. When LXD goes away the stream ends with UNAVAILABLE.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
