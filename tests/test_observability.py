@@ -3,6 +3,7 @@ JSON log line holds, and the systemd unit example's sandboxing."""
 
 from __future__ import annotations
 
+import io
 import logging
 import shutil
 import subprocess
@@ -14,7 +15,7 @@ import pytest
 from opentelemetry.sdk.trace import TracerProvider
 
 from bridge.observability import context
-from bridge.observability.logs import JsonFormatter
+from bridge.observability.logs import JsonFormatter, make_handler
 from bridge.observability.tracing import TracingConfigError, from_environment
 
 REPO = Path(__file__).resolve().parent.parent
@@ -177,3 +178,30 @@ def test_systemd_analyze_verifies_the_unit(tmp_path: Path) -> None:
         if line.strip() and "lxd.socket" not in line and "snap.lxd" not in line
     ]
     assert problems == [], result.stderr
+
+
+SECRET = "0123456789abcdef" * 4
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_no_secret_reaches_a_log_line_in_either_format(fmt: str) -> None:
+    out = io.StringIO()
+    logger = logging.getLogger("bridge.test-secrets")
+    logger.addHandler(make_handler(fmt, out))
+    logger.propagate = False
+    try:
+        logger.warning("websocket /1.0/operations/x/websocket?secret=%s", SECRET)
+        try:
+            raise RuntimeError(f"metadata {{'fds': {{'control': '{SECRET}'}}}}")
+        except RuntimeError:
+            logger.exception("exec failed")
+    finally:
+        logger.handlers.clear()
+        logger.propagate = True
+    text = out.getvalue()
+    assert SECRET not in text
+    assert text.count("REDACTED") == 2
+    if fmt == "json":
+        lines = [orjson.loads(line) for line in text.splitlines()]
+        assert [line["message"] for line in lines][1] == "exec failed"
+        assert "RuntimeError" in str(lines[1]["exception"])

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import logging
 import time
+from typing import TextIO
 
 import orjson
 
 from bridge.observability import context
 from bridge.transport.redact import SafeLogFilter
 
-__all__ = ["JsonFormatter", "TextFormatter", "configure"]
+__all__ = ["JsonFormatter", "TextFormatter", "configure", "make_handler"]
 
 
 def _time(record: logging.LogRecord) -> str:
@@ -61,11 +62,16 @@ class TextFormatter(logging.Formatter):
         return text if call is None else f"{text} [{call.request_id}]"
 
 
-def configure(level: str, fmt: str) -> None:
-    """Log to stderr at ``level`` in ``fmt`` (``text`` or ``json``)."""
-    handler = logging.StreamHandler()
+def make_handler(fmt: str, stream: TextIO | None = None) -> logging.Handler:
+    """A handler writing ``fmt`` (``text`` or ``json``) to ``stream`` (stderr), redacted."""
+    handler = logging.StreamHandler(stream)
     handler.setFormatter(JsonFormatter() if fmt == "json" else TextFormatter())
     # Logs must be safe to share at every level: whatever logger a record comes from, the one
     # handler drops payload bytes and secrets from it (bridge.transport.redact).
     handler.addFilter(SafeLogFilter())
-    logging.basicConfig(level=level.upper(), handlers=[handler], force=True)
+    return handler
+
+
+def configure(level: str, fmt: str) -> None:
+    """Log to stderr at ``level`` in ``fmt`` (``text`` or ``json``)."""
+    logging.basicConfig(level=level.upper(), handlers=[make_handler(fmt)], force=True)
