@@ -18,9 +18,6 @@ SANDBOX_DIR ?= $(CURDIR)/build/sandbox
 CLIENTS := build/clients
 GO_PATH := $(CURDIR)/$(CLIENTS)/gopath
 GO_GEN := $(GO_PATH)/src/github.com/lxd-grpc-bridge/lxd-grpc-bridge/gen/go/lxd/api/v1
-# google/rpc/status.proto and error_details.proto for the TypeScript client's ErrorInfo: the
-# copies the pinned googleapis-common-protos ships.
-GOOGLE_RPC = $(shell $(PY) -c 'import google.rpc, pathlib; print(pathlib.Path(google.rpc.__path__[0]).parent.parent)')
 
 .PHONY: help setup lock system-deps generate check-generate lint test unit run bench clean clients
 
@@ -72,11 +69,12 @@ lint: setup ## buf lint, format and breaking (against the last release), ruff, m
 
 clients: setup ## Generate and build the Go and TypeScript example clients (examples/go, examples/typescript) into build/clients
 	rm -rf $(CLIENTS) && mkdir -p $(GO_PATH)/src $(CLIENTS)/ts/gen
-	protoc -I proto -I third_party/googleapis --go_out=$(GO_PATH)/src --go-grpc_out=$(GO_PATH)/src $(PROTOS)
+	$(VENV)/bin/lxd-grpc-bridge protos $(CLIENTS)/protos  # as the README's newcomer does
+	protoc -I $(CLIENTS)/protos --go_out=$(GO_PATH)/src --go-grpc_out=$(GO_PATH)/src $(CLIENTS)/protos/lxd/api/v1/*.proto
 	cd examples/go && GO111MODULE=off GOPROXY=off GOPATH=$(GO_PATH):/usr/share/gocode go build -o $(CURDIR)/$(CLIENTS)/go-client .
-	protoc -I proto -I third_party/googleapis -I $(GOOGLE_RPC) --plugin=node_modules/.bin/protoc-gen-ts_proto \
+	protoc -I $(CLIENTS)/protos --plugin=node_modules/.bin/protoc-gen-ts_proto \
 	  --ts_proto_out=$(CLIENTS)/ts/gen --ts_proto_opt=outputServices=grpc-js,esModuleInterop=true,env=node,forceLong=string,useDate=false \
-	  $(PROTOS) google/rpc/status.proto google/rpc/error_details.proto
+	  $(CLIENTS)/protos/lxd/api/v1/*.proto $(CLIENTS)/protos/google/rpc/*.proto
 	cp examples/typescript/client.ts $(CLIENTS)/ts/
 	node_modules/.bin/tsc -p examples/typescript/tsconfig.json
 

@@ -7,9 +7,10 @@
 //   node client.js unix:/run/lxd-grpc-bridge/bridge.sock CONTAINER
 //
 // The stubs are generated next to this file, into ./gen (the Makefile's `clients` target):
+//   lxd-grpc-bridge protos protos
 //   protoc -I protos --plugin=node_modules/.bin/protoc-gen-ts_proto --ts_proto_out=gen \
 //     --ts_proto_opt=outputServices=grpc-js,esModuleInterop=true,env=node,forceLong=string,useDate=false \
-//     protos/lxd/api/v1/*.proto google/rpc/status.proto google/rpc/error_details.proto
+//     protos/lxd/api/v1/*.proto protos/google/rpc/*.proto
 import { credentials, Metadata, ServiceError } from "@grpc/grpc-js";
 import { ErrorInfo } from "./gen/google/rpc/error_details";
 import { Status } from "./gen/google/rpc/status";
@@ -17,9 +18,14 @@ import { Container } from "./gen/lxd/api/v1/container";
 import {
   ContainerServiceClient,
   ExecContainerRequest,
+  GetContainerRequest,
   GetContainerResponse,
 } from "./gen/lxd/api/v1/container_service";
-import { EventServiceClient, GetEventsResponse } from "./gen/lxd/api/v1/event_service";
+import {
+  EventServiceClient,
+  GetEventsRequest,
+  GetEventsResponse,
+} from "./gen/lxd/api/v1/event_service";
 import { GetServerResponse, ServerServiceClient } from "./gen/lxd/api/v1/server_service";
 
 function emit(step: string, fields: Record<string, unknown>): void {
@@ -63,7 +69,7 @@ async function main(): Promise<void> {
   });
 
   const got = await unary<GetContainerResponse>((done) =>
-    containers.getContainer({ name, project: "" }, new Metadata(), deadline(), done),
+    containers.getContainer(GetContainerRequest.fromPartial({ name }), new Metadata(), deadline(), done),
   );
   const container = got.container ?? Container.fromPartial({});
   emit("container", {
@@ -75,7 +81,7 @@ async function main(): Promise<void> {
 
   try {
     await unary<GetContainerResponse>((done) =>
-      containers.getContainer({ name: `${name}-missing`, project: "" }, done),
+      containers.getContainer(GetContainerRequest.fromPartial({ name: `${name}-missing` }), done),
     );
     throw new Error("a missing container was found");
   } catch (error) {
@@ -91,7 +97,7 @@ async function main(): Promise<void> {
   }
 
   // Subscribe first (the headers say the subscription is live), then cause an event.
-  const stream = events.getEvents({ types: ["operation"] });
+  const stream = events.getEvents(GetEventsRequest.fromPartial({ types: ["operation"] }));
   const firstEvent = new Promise<GetEventsResponse>((resolve, reject) => {
     stream.once("data", resolve);
     stream.once("error", reject);
