@@ -43,7 +43,7 @@ lock: $(VENV)/.installed ## Refresh requirements/lock.txt from pyproject.toml (L
 	  --python-version 3.11 --custom-compile-command "make lock" $(LOCK_FLAGS) -q -o requirements/lock.txt
 
 # What a Go client needs from Debian (README "From your language"); protobuf 1-5, not apt's
-# default 1-3, or the first RPC panics.
+# default 1-3, or the first RPC panics (proto/registry.go is 1-5 only: the check below).
 GO_CLIENT_DEBS := protobuf-compiler protoc-gen-go protoc-gen-go-grpc golang-google-grpc-dev golang-google-genproto-dev golang-github-golang-protobuf-1-5-dev
 
 system-deps: ## As root, apt-get what the tests need when missing: LXD and Incus (the sandboxes), Go (the Go oracle and client), the protoc plugins
@@ -51,7 +51,7 @@ system-deps: ## As root, apt-get what the tests need when missing: LXD and Incus
 	-test -x /usr/libexec/incus/incusd || tools/lxd-sandbox --family incus install  # from bookworm-backports
 	-command -v go >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q golang-go; }
 	-command -v protoc-gen-go-grpc >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q protoc-gen-go protoc-gen-go-grpc; }
-	-test -d /usr/share/gocode/src/google.golang.org/grpc/status -a -d /usr/share/gocode/src/google.golang.org/genproto/googleapis/rpc/errdetails -a -d /usr/share/gocode/src/github.com/golang/protobuf/ptypes/any || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(GO_CLIENT_DEBS); }
+	-command -v protoc >/dev/null && test -d /usr/share/gocode/src/google.golang.org/grpc/status -a -d /usr/share/gocode/src/google.golang.org/genproto/googleapis/rpc/errdetails -a -f /usr/share/gocode/src/github.com/golang/protobuf/proto/registry.go || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(GO_CLIENT_DEBS); }
 
 generate: $(VENV)/.installed ## Regenerate gen/ from proto/ with the pinned grpcio-tools
 	$(PY) tools/generate.py gen

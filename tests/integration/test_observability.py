@@ -205,7 +205,9 @@ async def test_metrics_endpoint_counts_rpcs_lxd_requests_streams_and_subscribers
     streams = {"grpc_method": "GetEvents", "grpc_type": "server_stream"}
     for _ in range(100):  # the server sees the cancellation soon after; a deadline, not a timing
         after = await asyncio.to_thread(_scrape, server)
-        if _value(after, "lxd_grpc_bridge_open_streams", **streams) == 0:
+        if _value(after, "lxd_grpc_bridge_open_streams", **streams) == _value(
+            before, "lxd_grpc_bridge_open_streams", **streams
+        ):
             break
         await asyncio.sleep(0.1)
 
@@ -229,10 +231,12 @@ async def test_metrics_endpoint_counts_rpcs_lxd_requests_streams_and_subscribers
     assert _value(during, lxd_get, method="GET", status="404") == (
         _value(before, lxd_get, method="GET", status="404") + 1
     )
-    assert _value(during, "lxd_grpc_bridge_open_streams", **streams) == 1
+    # The metrics are process-wide and other tests' bridges share them: compare with before.
+    open_before = _value(before, "lxd_grpc_bridge_open_streams", **streams)
+    assert _value(during, "lxd_grpc_bridge_open_streams", **streams) == open_before + 1
     assert _value(during, "lxd_grpc_bridge_event_subscribers") >= 1
-    assert _value(after, "lxd_grpc_bridge_open_streams", **streams) == 0
-    assert _value(during, "lxd_grpc_bridge_lxd_up") == 1
+    assert _value(after, "lxd_grpc_bridge_open_streams", **streams) == open_before
+    assert _value(during, "lxd_grpc_bridge_lxd_up", endpoint=server.lxd.endpoint.url) == 1
     (build,) = during["lxd_grpc_bridge_build_info"]
     assert build[0]["version"] and build[0]["grpc_version"] == grpc.__version__
 
