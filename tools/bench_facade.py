@@ -67,7 +67,7 @@ async def _throughput(call: Callable[[], Awaitable[object]]) -> float:
 CONTENDERS = ("httpx", "aiohttp", "floor", "bridge")
 #: Issue 15: the bridge's CPU per GetContainer at most this many times the floor's.
 GOAL_FLOOR_RATIO = 1.1
-NODE_ROUNDS, NODE_LATENCY_CALLS, NODE_THROUGHPUT_CALLS = 3, 300, 3000
+NODE_ROUNDS, NODE_LATENCY_CALLS, NODE_THROUGHPUT_CALLS = 3, 300, 2000
 
 
 @dataclass
