@@ -153,7 +153,7 @@ async def _exec_direct(lxd: LxdClient, name: str, size: int) -> int:
 async def run(size: int) -> list[tuple[str, int, float, int | None]]:
     """Every transfer: (label, bytes, seconds, RSS growth of the bridge or None)."""
     sandbox = _sandbox()
-    listen = _bridge_listen(sandbox["sandbox_dir"])
+    listen = _bridge_listen(sandbox["socket"])
     server = subprocess.Popen(
         [
             sys.executable,
