@@ -87,8 +87,8 @@ unit: setup ## Unit tests only (no LXD needed)
 run: setup ## Serve the bridge against the system LXD, or a private sandbox LXD when none answers
 	tools/run-bridge
 
-bench: setup ## Benchmarks, side by side in one run (codec vs json_format; bridge vs direct REST)
-	$(PY) -m tools.bench
+bench: setup ## Every benchmark side by side in one run, a few minutes (BENCH_FLAGS=--big: 1 GiB streams)
+	$(PY) -m tools.bench $(BENCH_FLAGS)
 
 clean: ## Stop the sandbox LXD and remove build output
 	-tools/lxd-sandbox stop
