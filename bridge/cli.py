@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
 import os
 import ssl
 import stat
@@ -22,9 +21,9 @@ from bridge import protos
 from bridge.errors import LxdError, ProtocolError, SocketNotFound, TransportError
 from bridge.facade.common import MAX_MESSAGE_SIZE
 from bridge.listener import lxd_access, parse_group, parse_mode, with_overrides
+from bridge.observability import logs, tracing
 from bridge.server import DEFAULT_GRACE, DEFAULT_LISTEN, ListenRefused, ServerTls, serve
 from bridge.transport import Limits, LxdClient
-from bridge.transport.redact import SafeLogFilter
 
 __all__ = ["ENV_PREFIX", "StartupError", "main"]
 
@@ -180,6 +179,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add(
         serve_cmd,
+        "--metrics-listen",
+        "serve Prometheus metrics on host:port (/metrics): plain HTTP on loopback, elsewhere "
+        "HTTPS with --tls-cert/--tls-key or --insecure (default: no metrics)",
+        metavar="ADDR",
+    )
+    _add(
+        serve_cmd,
+        "--log-format",
+        "text or json (one object per line: time, level, logger, message, rpc, request_id, "
+        "principal, lxd_operation) (default text). Tracing is set by the OTEL_* variables "
+        "(OTEL_TRACES_EXPORTER=otlp or console turns it on)",
+        default="text",
+        choices=("text", "json"),
+        metavar="FORMAT",
+    )
+    _add(
+        serve_cmd,
         "--log-level",
         "debug, info, warning or error (default info)",
         default="info",
@@ -295,6 +311,10 @@ async def _serve(opts: argparse.Namespace) -> None:
         mode = None if opts.listen_mode is None else parse_mode(opts.listen_mode)
     except ValueError as e:
         raise StartupError(str(e)) from e
+    try:
+        tracer_provider = tracing.from_environment()
+    except tracing.TracingConfigError as e:
+        raise StartupError(str(e)) from e
     lxd = await open_lxd(opts)
     try:
         access = with_overrides(lxd_access(lxd.endpoint), gid=gid, mode=mode)
@@ -307,6 +327,8 @@ async def _serve(opts: argparse.Namespace) -> None:
             health_listen=opts.health_listen,
             grace=opts.grace,
             max_send_message_size=opts.max_send_message_size,
+            metrics_listen=opts.metrics_listen,
+            tracer_provider=tracer_provider,
         )
     except ListenRefused as e:
         raise StartupError(str(e)) from e
@@ -320,15 +342,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     opts = parser.parse_args(argv)
     if opts.command == "protos":
         return _protos(opts.dir)
-    logging.basicConfig(
-        level=str(opts.log_level).upper(),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
-    # Logs must be safe to share at every level: whatever logger a record comes from, the one
-    # handler drops payload bytes and secrets from it (bridge.transport.redact).
-    for handler in logging.getLogger().handlers:
-        handler.addFilter(SafeLogFilter())
+    logs.configure(str(opts.log_level), opts.log_format)  # with the redaction filter
     try:
         asyncio.run(_serve(opts))
     except StartupError as e:

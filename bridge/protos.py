@@ -2,7 +2,9 @@
 
 The wheel carries ``lxd/api/v1/*.proto`` beside the generated Python (tools/generate.py copies
 them); the ``google/api`` files they import come from googleapis-common-protos, which ships its
-sources the same way. Google's well-known types (``google/protobuf/*.proto``) are not written:
+sources the same way, as do ``google/rpc/status.proto`` and ``error_details.proto``: the error
+model of every failed call (``grpc-status-details-bin``), which a client decodes to read LXD's
+``ErrorInfo``. Google's well-known types (``google/protobuf/*.proto``) are not written:
 every protoc and buf has them built in.
 
     lxd-grpc-bridge protos ./protos
@@ -19,15 +21,18 @@ from google.protobuf import descriptor_pool
 
 import lxd.api.v1
 
-__all__ = ["API_PACKAGE_DIR", "export", "proto_files"]
+__all__ = ["API_PACKAGE_DIR", "ERROR_MODEL", "export", "proto_files"]
 
 API_PACKAGE_DIR = "lxd/api/v1"
 _BUILT_IN = "google/protobuf/"  # protoc's own well-known types
+#: Not imported by the API, but what its errors carry (google.rpc.Status with an ErrorInfo).
+ERROR_MODEL = ("google/rpc/status.proto", "google/rpc/error_details.proto")
 
 
 def proto_files() -> list[str]:
-    """Every file to write: lxd/api/v1/*.proto and, transitively, what they import (paths
-    relative to the include root), without protoc's built-in well-known types."""
+    """Every file to write: lxd/api/v1/*.proto, the error model (:data:`ERROR_MODEL`) and,
+    transitively, what they import (paths relative to the include root), without protoc's
+    built-in well-known types."""
     ours = sorted(
         f"{API_PACKAGE_DIR}/{entry.name}"
         for entry in resources.files(lxd.api.v1).iterdir()
@@ -37,9 +42,11 @@ def proto_files() -> list[str]:
         raise FileNotFoundError(f"no .proto files in the installed {lxd.api.v1.__name__} package")
     for name in ours:  # each generated module puts its file (and imports) in the default pool
         importlib.import_module(name.removesuffix(".proto").replace("/", ".") + "_pb2")
+    for name in ERROR_MODEL:
+        importlib.import_module(name.removesuffix(".proto").replace("/", ".") + "_pb2")
     pool = descriptor_pool.Default()
     wanted: set[str] = set()
-    pending = list(ours)
+    pending = [*ours, *ERROR_MODEL]
     while pending:
         name = pending.pop()
         if name in wanted or name.startswith(_BUILT_IN):

@@ -15,13 +15,17 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ipaddress
 import logging
+import os
 import signal
 from dataclasses import dataclass
 from pathlib import Path
 
 import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+from opentelemetry.instrumentation.grpc import aio_server_interceptor
+from opentelemetry.sdk.trace import TracerProvider
 
 from bridge import reflection
 from bridge.errors import BridgeError
@@ -29,6 +33,8 @@ from bridge.facade import FACADES
 from bridge.facade.context import OneUpstream
 from bridge.facade.streams import MAX_MESSAGE_SIZE
 from bridge.listener import ListenRefused, SocketAccess, bind, default_listen, lxd_access, needs_tls
+from bridge.observability import metrics
+from bridge.observability.interceptor import ObservingInterceptor
 from bridge.transport import LxdClient
 from bridge.upstream import Upstream
 
@@ -90,6 +96,8 @@ class BridgeServer:
     health_server: grpc.aio.Server | None
     health_address: str | None
     _monitor: asyncio.Task[None]
+    #: ``--metrics-listen``'s server (Prometheus text), when asked for.
+    metrics_server: metrics.MetricsServer | None = None
 
     async def stop(self, grace: float | None = DEFAULT_GRACE) -> None:
         """Report NOT_SERVING, let in-flight RPCs finish for ``grace`` seconds, then stop.
@@ -103,6 +111,8 @@ class BridgeServer:
         if self.health_server is not None:
             await self.health_server.stop(grace)
         await self.server.stop(grace)
+        if self.metrics_server is not None:
+            await asyncio.to_thread(self.metrics_server.stop)
 
 
 def _dialed(address: str, port: int) -> str:
@@ -110,6 +120,26 @@ def _dialed(address: str, port: int) -> str:
     if port and address.endswith(":0"):
         return f"{address[:-2]}:{port}"
     return address
+
+
+def _metrics_address(listen: str, tls: ServerTls | None, insecure: bool) -> tuple[str, int]:
+    """``host:port`` of ``--metrics-listen`` as (host, port). Plain HTTP is for loopback only:
+    metrics grant nothing, but elsewhere they would tell anyone what LXD runs; any other
+    address needs the bridge's TLS certificate (``tls``) or ``insecure``."""
+    host, sep, port_text = listen.rpartition(":")
+    host = host.removeprefix("[").removesuffix("]")
+    if not sep or not port_text.isdigit() or not host:
+        raise ListenRefused(f"--metrics-listen {listen!r} is not host:port")
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = False
+    if not loopback and tls is None and not insecure:
+        raise ListenRefused(
+            f"refusing to serve metrics on {listen} without TLS: only loopback is served in "
+            "plain HTTP (give --tls-cert and --tls-key, a 127.0.0.1 address, or --insecure)"
+        )
+    return host, int(port_text)
 
 
 async def start(
@@ -122,6 +152,8 @@ async def start(
     health_listen: str | None = None,
     health_interval: float = HEALTH_INTERVAL,
     max_send_message_size: int = MAX_MESSAGE_SIZE,
+    metrics_listen: str | None = None,
+    tracer_provider: TracerProvider | None = None,
 ) -> BridgeServer:
     """Serve every facade for ``lxd`` on ``listen`` and return the running server.
 
@@ -131,8 +163,13 @@ async def start(
     ``listen`` without ``tls`` is refused (ListenRefused) unless ``insecure``. ``health_listen``
     serves grpc.health.v1 alone, without TLS, for probes that cannot do TLS.
     ``max_send_message_size`` is the largest message sent (bytes); a larger unary reply is
-    RESOURCE_EXHAUSTED naming what is big in it.
+    RESOURCE_EXHAUSTED naming what is big in it. ``metrics_listen`` (``host:port``) serves
+    Prometheus metrics (plain HTTP on loopback, else HTTPS with ``tls``'s certificate or
+    ``insecure``). ``tracer_provider`` turns tracing on (:mod:`bridge.observability.tracing`).
     """
+    metrics_host_port = (
+        None if metrics_listen is None else _metrics_address(metrics_listen, tls, insecure)
+    )
     if tls is None and not insecure and needs_tls(listen):
         raise ListenRefused(
             f"refusing to listen on {listen} without TLS: every local user (and anyone who can "
@@ -141,11 +178,17 @@ async def start(
         )
     if access is None:
         access = lxd_access(lxd.endpoint)
+    tracer = tracer_provider.get_tracer("lxd-grpc-bridge") if tracer_provider else None
+    interceptors: list[grpc.aio.ServerInterceptor] = []
+    if tracer_provider is not None:  # the RPC's server span (traceparent honoured), outermost
+        interceptors.append(aio_server_interceptor(tracer_provider=tracer_provider))  # type: ignore[no-untyped-call]
+    interceptors.append(ObservingInterceptor(tracer))
     server = grpc.aio.server(
+        interceptors=interceptors,
         options=[  # docs/streams.md: chunks are at most 1 MiB, a message at most this
             ("grpc.max_receive_message_length", MAX_MESSAGE_SIZE),
             ("grpc.max_send_message_length", max_send_message_size),
-        ]
+        ],
     )
     # One daemon, as the bridge itself: every call resolves to this upstream (a server selector
     # or an identity source is another resolver: bridge/facade/context.py).
@@ -171,7 +214,22 @@ async def start(
             await server.stop(None)  # removes the socket file bound above
             raise
         await health_server.start()
+    metrics_server = None
+    if metrics_host_port is not None:
+        try:
+            metrics_server = metrics.start_metrics_server(
+                *metrics_host_port,
+                certfile=str(tls.cert) if tls else None,
+                keyfile=str(tls.key) if tls else None,
+            )
+        except OSError as e:
+            await server.stop(None)
+            if health_server is not None:
+                await health_server.stop(None)
+            raise ListenRefused(f"cannot serve metrics on {metrics_listen}: {e.strerror}") from e
     await server.start()
+    metrics.watch_events(lxd.events)
+    metrics.LXD_UP.labels(lxd.endpoint.url).set(1)
 
     for name in ["", *names]:  # "" is the whole server
         await health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
@@ -186,6 +244,7 @@ async def start(
         health_server,
         _dialed(health_listen, health_port) if health_listen else None,
         monitor,
+        metrics_server,
     )
 
 
@@ -203,6 +262,7 @@ async def _watch_lxd(
             if serving:
                 _log.warning("LXD does not answer: %s", e)
             now = False
+        metrics.LXD_UP.labels(lxd.endpoint.url).set(1 if now else 0)
         if now != serving:
             serving = now
             status = (
@@ -224,6 +284,8 @@ async def serve(
     health_listen: str | None = None,
     grace: float = DEFAULT_GRACE,
     max_send_message_size: int = MAX_MESSAGE_SIZE,
+    metrics_listen: str | None = None,
+    tracer_provider: TracerProvider | None = None,
 ) -> None:
     """Start the bridge and serve until SIGTERM or SIGINT, then stop gracefully."""
     bridge = await start(
@@ -234,6 +296,8 @@ async def serve(
         access=access,
         health_listen=health_listen,
         max_send_message_size=max_send_message_size,
+        metrics_listen=metrics_listen,
+        tracer_provider=tracer_provider,
     )
     stopping = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -258,6 +322,10 @@ async def serve(
         )
     if bridge.health_address is not None:
         _log.info("serving grpc.health.v1 only, without TLS, on %s", bridge.health_address)
+    if bridge.metrics_server is not None:
+        _log.info("serving Prometheus metrics on %s", bridge.metrics_server.url)
+    if tracer_provider is not None:
+        _log.info("tracing on (OTEL_TRACES_EXPORTER=%s)", os.environ.get("OTEL_TRACES_EXPORTER"))
     try:
         await stopping.wait()
         _log.info("stopping: in-flight RPCs get %.0f s", grace)
@@ -265,3 +333,5 @@ async def serve(
         for signum in (signal.SIGTERM, signal.SIGINT):
             loop.remove_signal_handler(signum)
         await bridge.stop(grace)
+        if tracer_provider is not None:
+            tracer_provider.shutdown()  # flush the spans not yet exported

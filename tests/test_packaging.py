@@ -128,7 +128,7 @@ def test_the_protos_command_of_the_wheel_writes_files_protoc_compiles(
     assert result.returncode == 0, result.stderr
     imported_from = result.stdout.splitlines()[0].split()
     assert all(path.startswith(str(wheel)) for path in imported_from), imported_from
-    assert "wrote 33 .proto files" in result.stdout
+    assert "wrote 35 .proto files" in result.stdout
 
     written = sorted(str(p.relative_to(out)) for p in out.rglob("*.proto"))
     assert written == sorted(
@@ -136,6 +136,9 @@ def test_the_protos_command_of_the_wheel_writes_files_protoc_compiles(
             *(f"lxd/api/v1/{n}" for n in API_PROTOS),
             "google/api/annotations.proto",
             "google/api/http.proto",
+            # the error model a client needs to read LXD's ErrorInfo
+            "google/rpc/error_details.proto",
+            "google/rpc/status.proto",
         ]
     )
     # Only what the command wrote, plus protoc's built-in well-known types.

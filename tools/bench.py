@@ -1,9 +1,11 @@
 """Benchmarks, side by side in one run (ratios, not seconds: these machines are noisy).
 
-    python -m tools.bench            # every benchmark
-    python -m tools.bench codec      # the codec against google.protobuf.json_format
-    python -m tools.bench streams    # 1 GiB each way through the bridge (not run by default)
-    python -m tools.bench bridge     # GetContainer through the bridge against direct REST
+    python -m tools.bench          # every benchmark, at a size that fits a few minutes
+    python -m tools.bench --big    # 1 GiB streams, 3x the events (make bench BENCH_FLAGS=--big)
+    python -m tools.bench codec    # the codec against google.protobuf.json_format
+    python -m tools.bench bridge   # GetContainer: bridge, floor server, direct REST (bench_facade)
+    python -m tools.bench events   # GetEvents to 1, 100, 1,000 subscribers (bench_events)
+    python -m tools.bench streams  # files up and down, exec output: 64 MiB (bench_streams)
 
 The codec benchmark runs over real LXD 5.0 objects (tests/testdata/lxd-5.0, recorded from a real
 daemon by tools/capture_golden.py) and compares, for the same messages:
@@ -16,6 +18,7 @@ the ratio of the medians.
 
 from __future__ import annotations
 
+import argparse
 import statistics
 import sys
 import time
@@ -153,9 +156,23 @@ def bench_codec(samples: list[Sample]) -> list[tuple[str, float, float, str]]:
     ]
 
 
+BENCHMARKS = ("codec", "bridge", "events", "streams")
+EVENTS, BIG_EVENTS = 200, 600  # events per size: 10 s at 20/s (30 s with --big)
+
+
 def main(argv: list[str]) -> int:
-    """Run the benchmarks named in argv (all by default) and print markdown tables."""
-    wanted = set(argv) or {"codec", "bridge"}
+    """Run the benchmarks named in argv (all by default) and print markdown tables; exit status
+    1 if an event was lost or a streams bar missed."""
+    parser = argparse.ArgumentParser(prog="python -m tools.bench")
+    parser.add_argument("benchmarks", nargs="*", choices=[[], *BENCHMARKS], metavar="benchmark",
+                        help=f"any of {', '.join(BENCHMARKS)} (default: all)")  # fmt: skip
+    parser.add_argument("--big", action="store_true", help="1 GiB streams, 600 events per size")
+    opts = parser.parse_args(argv)
+    wanted = set(opts.benchmarks) or set(BENCHMARKS)
+    status = 0
+    started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    print(f"Run {started}, {'--big' if opts.big else 'default sizes'}")
+    print()
     if "codec" in wanted:
         samples = golden_samples()
         kinds = sorted({s.type_name for s in samples})
@@ -170,11 +187,16 @@ def main(argv: list[str]) -> int:
         from tools import bench_facade
 
         bench_facade.main()
-    if "streams" in wanted:  # not by default: it moves 3 GiB (tools/bench_streams.py)
+    if "events" in wanted:
+        from tools import bench_events
+
+        if not bench_events.main(BIG_EVENTS if opts.big else EVENTS):
+            status = 1
+    if "streams" in wanted:
         from tools import bench_streams
 
-        return bench_streams.main()
-    return 0
+        status |= bench_streams.main(bench_streams.BIG if opts.big else bench_streams.SIZE)
+    return status
 
 
 if __name__ == "__main__":

@@ -3,25 +3,28 @@
 All go to the same LXD over the same unix socket, side by side in one run:
 - direct httpx: an httpx client on the socket, ``GET /1.0/containers/<name>`` and orjson parsing;
 - direct aiohttp: the same with an aiohttp session (the HTTP client the bridge's transport uses);
-- bridge: a grpc.aio channel to the bridge (``python -m bridge serve``, its own process) calling
-  ``ContainerService.GetContainer``, which does that same GET, decodes it with the codec and
-  answers a typed ``Container``.
+- floor: tools/bench_floor.py (its own process), a grpc.aio server whose one handler does that
+  same GET with aiohttp and returns LXD's bytes: no codec, no checks, the floor of any Python
+  gRPC-to-REST hop;
+- bridge: ``python -m bridge serve`` (its own process) calling ``ContainerService.GetContainer``,
+  which does that same GET, decodes it with the codec and answers a typed ``Container``.
+The floor and the bridge listen alike (loopback TCP, ``--insecure``: no TLS on either).
 Latency: one client, alternating rounds of each, p50 and p99. Throughput: 32 concurrent clients
-for a fixed time, alternating, requests per second. The LXD is the sandbox (tools/lxd-sandbox).
+for a fixed time, alternating, requests per second. Then the same from the Node client
+(tools/bench_node/client.js, @grpc/grpc-js, replies kept as bytes), with each server's CPU per
+call read from /proc. The LXD is the sandbox (tools/lxd-sandbox).
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
-import os
 import secrets
 import statistics
 import subprocess
-import sys
 import time
 from collections.abc import Awaitable, Callable
-from pathlib import Path
+from dataclasses import dataclass, field
 
 import aiohttp
 import grpc
@@ -30,26 +33,10 @@ import orjson
 
 from bridge.transport import LxdClient
 from lxd.api.v1 import container_service_pb2, container_service_pb2_grpc
+from tools import bench_support as support
 
-ROOT = Path(__file__).resolve().parent.parent
 ROUNDS, PER_ROUND = 10, 50  # latency: 10 alternating rounds of 50 calls each
 CONCURRENCY, WINDOW = 32, 3.0  # throughput: 32 clients, 3 s windows, two of each
-
-
-def _sandbox() -> dict[str, str]:
-    env = {**os.environ, "SANDBOX_DIR": os.environ.get("SANDBOX_DIR", str(ROOT / "build/sandbox"))}
-    subprocess.run([str(ROOT / "tools/lxd-sandbox"), "ensure"], check=True, env=env,
-                   stdout=subprocess.DEVNULL)  # fmt: skip
-    info: dict[str, str] = json.loads((Path(env["SANDBOX_DIR"]) / "sandbox.json").read_text())
-    return info
-
-
-def _bridge_listen(sandbox_socket: str) -> str:
-    """A unix socket for the bridge beside the sandbox (the default kind of listener; the
-    bridge gives it the mode of LXD's socket and removes it when it stops)."""
-    return (
-        f"unix:{Path(sandbox_socket).parent.parent.parent / f'bench-{secrets.token_hex(4)}.sock'}"
-    )
 
 
 async def _latencies(call: Callable[[], Awaitable[object]], n: int) -> list[float]:
@@ -76,29 +63,71 @@ async def _throughput(call: Callable[[], Awaitable[object]]) -> float:
     return done / (time.perf_counter() - start)
 
 
-def _pct(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(p * (len(ordered) - 1)))]
-
-
 #: The contenders, in the order they alternate and appear in the table.
-CONTENDERS = ("httpx", "aiohttp", "bridge")
+CONTENDERS = ("httpx", "aiohttp", "floor", "bridge")
+#: Issue 15: the bridge's CPU per GetContainer at most this many times the floor's.
+GOAL_FLOOR_RATIO = 1.1
+NODE_ROUNDS, NODE_LATENCY_CALLS, NODE_THROUGHPUT_CALLS = 3, 300, 2000
 
 
-async def run() -> list[tuple[str, ...]]:
-    """Rows of (measure, direct httpx, direct aiohttp, bridge, bridge/httpx, bridge/aiohttp)."""
-    info = _sandbox()
+@dataclass
+class NodeRow:
+    """One server measured from the Node client: latency, throughput, CPU per call."""
+
+    p50_ms: list[float] = field(default_factory=list)
+    p99_ms: list[float] = field(default_factory=list)
+    rps: list[float] = field(default_factory=list)
+    cpu_per_call: list[float] = field(default_factory=list)  # seconds
+
+
+def _node(target: str, name: str, calls: int, concurrency: int) -> dict[str, float]:
+    out = subprocess.run(
+        [support.node(), str(support.NODE_CLIENT), "unary", target, name, str(calls),
+         str(concurrency)],
+        cwd=support.ROOT, capture_output=True, text=True, check=True, timeout=600,
+    )  # fmt: skip
+    result: dict[str, float] = json.loads(out.stdout)
+    return result
+
+
+def node_rows(servers: dict[str, tuple[int, str]], name: str) -> dict[str, NodeRow]:
+    """Each server (pid, address) from the Node client, in alternating rounds."""
+    rows = {k: NodeRow() for k in servers}
+    for _, target in servers.values():  # warm up
+        _node(target, name, 100, 4)
+    for _ in range(NODE_ROUNDS):
+        for k, (pid, target) in servers.items():
+            latency = _node(target, name, NODE_LATENCY_CALLS, 1)
+            rows[k].p50_ms.append(latency["p50_ms"])
+            rows[k].p99_ms.append(latency["p99_ms"])
+            cpu = support.cpu_seconds(pid)
+            throughput = _node(target, name, NODE_THROUGHPUT_CALLS, CONCURRENCY)
+            rows[k].cpu_per_call.append((support.cpu_seconds(pid) - cpu) / NODE_THROUGHPUT_CALLS)
+            rows[k].rps.append(throughput["rps"])
+    return rows
+
+
+@dataclass
+class Results:
+    """Python-client latencies and rates per contender, and the Node client's rows."""
+
+    latency: dict[str, list[float]]
+    rps: dict[str, list[float]]
+    node: dict[str, NodeRow]
+
+
+async def run() -> Results:
+    """Every contender, side by side in one run."""
+    info = support.sandbox()
     sock = info["socket"]
     name = f"bench-{secrets.token_hex(4)}"
     async with await LxdClient.open(f"unix://{sock}") as lxd:
         body = {"name": name, "source": {"type": "image", "alias": "busybox"},
                 "config": {"user.bench": "1"}}  # fmt: skip
         await lxd.operations.run("POST", "/1.0/containers", json=body, timeout=60)
-        listen = _bridge_listen(info["sandbox_dir"])
-        server = subprocess.Popen(
-            [sys.executable, "-m", "bridge", "serve", "--lxd", f"unix://{sock}",
-             "--listen", listen, "--log-level", "warning"],
-        )  # fmt: skip
+        listen = support.free_tcp_address()
+        server = support.start_bridge(sock, listen)
+        floor, floor_address = support.start_floor(sock, "--name", name)
         try:
             http = httpx.AsyncClient(
                 transport=httpx.AsyncHTTPTransport(uds=sock), base_url="http://lxd"
@@ -107,9 +136,16 @@ async def run() -> list[tuple[str, ...]]:
                 connector=aiohttp.UnixConnector(path=sock), base_url="http://lxd"
             )
             channel = grpc.aio.insecure_channel(listen)
+            floor_channel = grpc.aio.insecure_channel(floor_address)
             await asyncio.wait_for(channel.channel_ready(), 30)
             stub = container_service_pb2_grpc.ContainerServiceStub(channel)
             request = container_service_pb2.GetContainerRequest(name=name)
+            raw_request = request.SerializeToString()
+            floor_call: grpc.aio.UnaryUnaryMultiCallable[bytes, bytes] = floor_channel.unary_unary(
+                "/lxd.api.v1.ContainerService/GetContainer",
+                request_serializer=None,
+                response_deserializer=None,
+            )
 
             async def direct_httpx() -> object:
                 response = await http.get(f"/1.0/containers/{name}")
@@ -119,10 +155,14 @@ async def run() -> list[tuple[str, ...]]:
                 async with session.get(f"/1.0/containers/{name}") as response:
                     return orjson.loads(await response.read())["metadata"]
 
+            async def floor_server() -> object:
+                return await floor_call(raw_request)
+
             async def bridge() -> object:
                 return await stub.GetContainer(request)
 
-            calls = {"httpx": direct_httpx, "aiohttp": direct_aiohttp, "bridge": bridge}
+            calls = {"httpx": direct_httpx, "aiohttp": direct_aiohttp, "floor": floor_server,
+                     "bridge": bridge}  # fmt: skip
             for call in calls.values():  # warm up every path
                 await _latencies(call, 50)
             lat: dict[str, list[float]] = {k: [] for k in CONTENDERS}
@@ -134,41 +174,56 @@ async def run() -> list[tuple[str, ...]]:
                 for k in CONTENDERS:
                     rps[k].append(await _throughput(calls[k]))
             await channel.close()
+            await floor_channel.close()
             await http.aclose()
             await session.close()
+            # Node runs in its own process: the event loop above is idle meanwhile.
+            node = await asyncio.to_thread(
+                node_rows, {"floor": (floor.pid, floor_address), "bridge": (server.pid, listen)},
+                name,
+            )  # fmt: skip
         finally:
-            server.terminate()
-            server.wait(30)
+            support.stop(server)
+            support.stop(floor)
             await lxd.operations.run("DELETE", f"/1.0/containers/{name}", timeout=60)
-
-    rows: list[tuple[str, ...]] = []
-    for label, p in (("p50 latency, 1 client", 0.50), ("p99 latency, 1 client", 0.99)):
-        h, a, b = (_pct(lat[k], p) * 1e3 for k in CONTENDERS)
-        rows.append(
-            (label, f"{h:.2f} ms", f"{a:.2f} ms", f"{b:.2f} ms", f"{b / h:.2f}x", f"{b / a:.2f}x")
-        )
-    h, a, b = (statistics.median(rps[k]) for k in CONTENDERS)
-    rows.append(
-        (
-            f"throughput, {CONCURRENCY} clients",
-            *(f"{v:.0f}/s" for v in (h, a, b)),
-            f"{b / h:.2f}x",
-            f"{b / a:.2f}x",
-        )
-    )
-    return rows
+    return Results(lat, rps, node)
 
 
 def main() -> None:
-    """Print the markdown table."""
-    rows = asyncio.run(run())
-    print("## GetContainer: bridge vs direct REST on the same socket")
+    """Print the markdown tables."""
+    results = asyncio.run(run())
+    lat, rps = results.latency, results.rps
+    print("## GetContainer: bridge vs its floor vs direct REST, from a Python client")
     print()
     print(
-        "| measure | direct REST (httpx) | direct REST (aiohttp) | through the bridge "
-        "| bridge / direct httpx | bridge / direct aiohttp |"
+        "| measure | direct REST (httpx) | direct REST (aiohttp) | floor server | bridge "
+        "| bridge / direct aiohttp | bridge / floor |"
     )
-    print("|---|---:|---:|---:|---|---|")
-    for row in rows:
-        print("| " + " | ".join(row) + " |")
+    print("|---|---:|---:|---:|---:|---|---|")
+    for label, p in (("p50 latency, 1 client", 0.50), ("p99 latency, 1 client", 0.99)):
+        h, a, f, b = (support.percentile(lat[k], p) * 1e3 for k in CONTENDERS)
+        print(f"| {label} | {h:.2f} ms | {a:.2f} ms | {f:.2f} ms | {b:.2f} ms "
+              f"| {b / a:.2f}x | {b / f:.2f}x |")  # fmt: skip
+    h, a, f, b = (statistics.median(rps[k]) for k in CONTENDERS)
+    print(f"| throughput, {CONCURRENCY} clients | {h:.0f}/s | {a:.0f}/s | {f:.0f}/s | {b:.0f}/s "
+          f"| {b / a:.2f}x | {b / f:.2f}x |")  # fmt: skip
+    print()
+    node = results.node
+    print("## GetContainer from the Node client (@grpc/grpc-js), server CPU per call from /proc")
+    print()
+    print("| measure | floor server | bridge | bridge / floor |")
+    print("|---|---:|---:|---|")
+    med = statistics.median
+    f50, b50 = med(node["floor"].p50_ms), med(node["bridge"].p50_ms)
+    f99, b99 = med(node["floor"].p99_ms), med(node["bridge"].p99_ms)
+    frps, brps = med(node["floor"].rps), med(node["bridge"].rps)
+    fcpu, bcpu = (med(node[k].cpu_per_call) * 1e3 for k in ("floor", "bridge"))
+    ratio = bcpu / fcpu
+    print(f"| p50 latency, 1 caller | {f50:.2f} ms | {b50:.2f} ms | {b50 / f50:.2f}x |")
+    print(f"| p99 latency, 1 caller | {f99:.2f} ms | {b99:.2f} ms | {b99 / f99:.2f}x |")
+    rate = f"{frps:.0f}/s | {brps:.0f}/s | {brps / frps:.2f}x"
+    print(f"| throughput, {CONCURRENCY} callers | {rate} |")
+    met = "met" if ratio <= GOAL_FLOOR_RATIO else "not met"
+    cpu = f"{fcpu:.3f} ms | {bcpu:.3f} ms | {ratio:.2f}x (goal <= {GOAL_FLOOR_RATIO}x: {met})"
+    print(f"| server CPU per call | {cpu} |")
     print()

@@ -1,12 +1,13 @@
-"""The streams benchmark (``python -m tools.bench streams``): 1 GiB through the bridge.
+"""The streams benchmark (``python -m tools.bench streams``): 64 MiB each way through the bridge
+(1 GiB with ``--big``).
 
 Runs against the sandbox LXD (``tools/lxd-sandbox ensure``; $SANDBOX_DIR, default build/sandbox)
 with the bridge served by a separate process (``python -m bridge serve``), whose resident memory
 is sampled from /proc/<pid>/status while it works:
 
-- upload:   a 1 GiB file sent with CreateContainerFile (1 MiB requests);
+- upload:   a file (64 MiB; 1 GiB with ``--big``) sent with CreateContainerFile (1 MiB requests);
 - download: the same file read back with GetContainerFile;
-- exec:     1 GiB of ``head -c`` output through ExecContainer, against the same command read
+- exec:     as many bytes of ``head -c`` output through ExecContainer, against the same command read
             directly over LXD's websockets with bridge.transport (``LxdClient.exec``).
 
 The bar (docs/streams.md): the bridge's RSS grows by less than 64 MiB during each transfer, and
@@ -38,11 +39,12 @@ from lxd.api.v1.container_service_pb2 import (
 from lxd.api.v1.container_service_pb2_grpc import ContainerServiceStub
 
 ROOT = Path(__file__).resolve().parent.parent
-SIZE = 1 << 30
+SIZE = 64 << 20  # the default: a few seconds each way
+BIG = 1 << 30  # --big
 CHUNK = 1 << 20
 RSS_LIMIT = 64 << 20
 RATE_FLOOR = 0.8
-PATH = "/root/bench-1g"
+PATH = "/root/bench-stream"
 EXEC_ROUNDS = 2
 
 
@@ -105,12 +107,12 @@ class RssSampler:
         return moved, elapsed, self.peak - self.before
 
 
-async def _upload(stub: ContainerServiceStub, name: str) -> int:
+async def _upload(stub: ContainerServiceStub, name: str, size: int) -> int:
     block = os.urandom(CHUNK)
 
     async def requests() -> AsyncIterator[CreateContainerFileRequest]:
         yield CreateContainerFileRequest(name=name, path=PATH, mode=0o600)
-        for _ in range(SIZE // CHUNK):
+        for _ in range(size // CHUNK):
             yield CreateContainerFileRequest(data=block)
 
     reply = await stub.CreateContainerFile(requests())
@@ -124,9 +126,9 @@ async def _download(stub: ContainerServiceStub, name: str) -> int:
     return received
 
 
-async def _exec_bridge(stub: ContainerServiceStub, name: str) -> int:
+async def _exec_bridge(stub: ContainerServiceStub, name: str, size: int) -> int:
     call = stub.ExecContainer()
-    post = container_exec_pb2.ContainerExecPost(command=["head", "-c", str(SIZE), "/dev/zero"])
+    post = container_exec_pb2.ContainerExecPost(command=["head", "-c", str(size), "/dev/zero"])
     await call.write(ExecContainerRequest(name=name, exec=post))
     await call.done_writing()
     received = 0
@@ -137,9 +139,9 @@ async def _exec_bridge(stub: ContainerServiceStub, name: str) -> int:
     return received
 
 
-async def _exec_direct(lxd: LxdClient, name: str) -> int:
+async def _exec_direct(lxd: LxdClient, name: str, size: int) -> int:
     received = 0
-    async with await lxd.exec(name, ["head", "-c", str(SIZE), "/dev/zero"], stdin=b"") as proc:
+    async with await lxd.exec(name, ["head", "-c", str(size), "/dev/zero"], stdin=b"") as proc:
         async for _, chunk in proc.output():
             received += len(chunk)
         result = await proc.wait()
@@ -148,10 +150,10 @@ async def _exec_direct(lxd: LxdClient, name: str) -> int:
     return received
 
 
-async def run() -> list[tuple[str, int, float, int | None]]:
+async def run(size: int) -> list[tuple[str, int, float, int | None]]:
     """Every transfer: (label, bytes, seconds, RSS growth of the bridge or None)."""
     sandbox = _sandbox()
-    listen = _bridge_listen(sandbox["sandbox_dir"])
+    listen = _bridge_listen(sandbox["socket"])
     server = subprocess.Popen(
         [
             sys.executable,
@@ -166,6 +168,7 @@ async def run() -> list[tuple[str, int, float, int | None]]:
         cwd=ROOT,
     )
     name = f"bench-streams-{secrets.token_hex(4)}"
+    human = _human(size)
     rows: list[tuple[str, int, float, int | None]] = []
     try:
         async with await LxdClient.open(f"unix://{sandbox['socket']}") as lxd:
@@ -180,8 +183,8 @@ async def run() -> list[tuple[str, int, float, int | None]]:
                 sampler = RssSampler(server.pid)
                 await _download_warmup(stub, name)
                 for label, work in (
-                    ("upload 1 GiB (CreateContainerFile)", lambda: _upload(stub, name)),
-                    ("download 1 GiB (GetContainerFile)", lambda: _download(stub, name)),
+                    (f"upload {human} (CreateContainerFile)", lambda: _upload(stub, name, size)),
+                    (f"download {human} (GetContainerFile)", lambda: _download(stub, name)),
                 ):
                     moved, seconds, growth = await sampler.measure(work)
                     rows.append((label, moved, seconds, growth))
@@ -190,15 +193,17 @@ async def run() -> list[tuple[str, int, float, int | None]]:
                 bridge_runs: list[tuple[int, float, int]] = []
                 direct_runs: list[tuple[int, float]] = []
                 for _ in range(EXEC_ROUNDS):
-                    bridge_runs.append(await sampler.measure(lambda: _exec_bridge(stub, name)))
+                    bridge_runs.append(
+                        await sampler.measure(lambda: _exec_bridge(stub, name, size))
+                    )
                     start = time.perf_counter()
-                    moved = await _exec_direct(lxd, name)
+                    moved = await _exec_direct(lxd, name, size)
                     direct_runs.append((moved, time.perf_counter() - start))
                 moved, seconds, _ = min(bridge_runs, key=lambda r: r[1])
                 growth = max(r[2] for r in bridge_runs)
-                rows.append(("exec output 1 GiB (ExecContainer)", moved, seconds, growth))
+                rows.append((f"exec output {human} (ExecContainer)", moved, seconds, growth))
                 moved, seconds = min(direct_runs, key=lambda r: r[1])
-                rows.append(("exec output 1 GiB (direct websocket)", moved, seconds, None))
+                rows.append((f"exec output {human} (direct websocket)", moved, seconds, None))
             await lxd.operations.run(
                 "PUT", f"/1.0/containers/{name}/state", json={"action": "stop", "force": True}
             )
@@ -218,17 +223,22 @@ async def _download_warmup(stub: ContainerServiceStub, name: str) -> None:
         pass
 
 
-def main() -> int:
+def _human(size: int) -> str:
+    return f"{size >> 30} GiB" if size >= 1 << 30 else f"{size >> 20} MiB"
+
+
+def main(size: int = SIZE) -> int:
     """Run the transfers and print the table; exit status 1 if a bar is missed."""
-    rows = asyncio.run(run())
-    print("## Streams: 1 GiB through the bridge (a separate `python -m bridge serve` process)")
+    rows = asyncio.run(run(size))
+    human = _human(size)
+    print(f"## Streams: {human} through the bridge (a separate `python -m bridge serve` process)")
     print()
     print("| transfer | MiB/s | bridge RSS growth (MiB) | bar |")
     print("|---|---:|---:|---|")
     ok = True
     rates: dict[str, float] = {}
     for label, moved, seconds, growth in rows:
-        if moved != SIZE:
+        if moved != size:
             ok = False
         rate = moved / seconds / (1 << 20)
         rates[label] = rate
@@ -239,9 +249,10 @@ def main() -> int:
         ok &= passed
         bar = f"RSS < 64 MiB: {'ok' if passed else 'MISSED'}"
         print(f"| {label} | {rate:.0f} | {growth / (1 << 20):.1f} | {bar} |")
-    ratio = (
-        rates["exec output 1 GiB (ExecContainer)"] / rates["exec output 1 GiB (direct websocket)"]
+    bridged, direct = (
+        f"exec output {human} ({how})" for how in ("ExecContainer", "direct websocket")
     )
+    ratio = rates[bridged] / rates[direct]
     passed = ratio >= RATE_FLOOR
     ok &= passed
     print()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections import OrderedDict
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -18,13 +19,21 @@ import grpc
 
 from bridge import codec
 from bridge.errors import TransportError
-from bridge.facade.common import CallContext, Facade, decode, service_descriptor
+from bridge.facade.common import (
+    MAX_MESSAGE_SIZE,
+    CallContext,
+    Facade,
+    decode,
+    service_descriptor,
+)
+from bridge.facade.context import Resolver
 from bridge.facade.streams import abort
-from bridge.transport import SubscriberOverflow
+from bridge.transport import LxdClient, SubscriberOverflow
+from bridge.transport.events import DEFAULT_MAX_PENDING
 from lxd.api.v1 import event_pb2, event_service_pb2, operation_pb2
 from lxd.api.v1.event_service_pb2 import GetEventsRequest, GetEventsResponse
 
-__all__ = ["EventFacade", "metadata_span"]
+__all__ = ["EventFacade", "SharedResponses", "metadata_span"]
 
 _log = logging.getLogger(__name__)
 
@@ -93,17 +102,57 @@ def event_response(event: dict[str, Any], frame: str | bytes) -> GetEventsRespon
     return reply
 
 
+#: How many recent events keep their response for the subscribers still to send them.
+SHARED_RESPONSES = 256
+
+
+class SharedResponses:
+    """Each event's response built once, for every subscriber of every hub.
+
+    The hub hands all its subscribers the same frame, and the response depends on the frame alone
+    (the event is its parse), so the frame is the key: its hash is computed once and kept by the
+    str. A subscriber further behind than the last ``size`` events gets its response built again,
+    the same. The responses are shared: nothing may change one after it is returned.
+    """
+
+    def __init__(self, size: int = SHARED_RESPONSES) -> None:
+        self.size = size
+        self.built = 0  # responses built, for the tests
+        self._recent: OrderedDict[str | bytes, GetEventsResponse] = OrderedDict()
+
+    def get(self, event: dict[str, Any], frame: str | bytes) -> GetEventsResponse:
+        """The response for ``event``, which came in ``frame``."""
+        reply = self._recent.get(frame)
+        if reply is None:
+            reply = self._recent[frame] = event_response(event, frame)
+            self.built += 1
+            if len(self._recent) > self.size:
+                self._recent.popitem(last=False)
+        return reply
+
+
 class EventFacade(Facade):
     """GET /1.0/events (websocket) as a server stream."""
 
     service = service_descriptor(event_service_pb2, "EventService")
+
+    def __init__(
+        self, upstreams: Resolver | LxdClient, *, max_reply_size: int = MAX_MESSAGE_SIZE
+    ) -> None:
+        super().__init__(upstreams, max_reply_size=max_reply_size)
+        self.responses = SharedResponses()
+        #: Events a subscriber may have unsent before its stream ends with RESOURCE_EXHAUSTED.
+        self.max_pending = DEFAULT_MAX_PENDING
 
     async def GetEvents(
         self, request: GetEventsRequest, call: CallContext
     ) -> AsyncIterator[GetEventsResponse]:
         """Subscribe, send the headers (the stream has started), then one response per event."""
         subscription = await call.lxd.events.subscribe(
-            list(request.types), project=request.project, all_projects=request.all_projects
+            list(request.types),
+            project=request.project,
+            all_projects=request.all_projects,
+            max_pending=self.max_pending,
         )
         async with subscription:
             await call.grpc.send_initial_metadata(())
@@ -116,4 +165,4 @@ class EventFacade(Facade):
                     await abort(
                         call.grpc, grpc.StatusCode.RESOURCE_EXHAUSTED, "EVENTS_OVERFLOW", str(e)
                     )
-                yield event_response(event, frame)
+                yield self.responses.get(event, frame)

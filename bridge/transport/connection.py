@@ -28,6 +28,7 @@ from websockets.asyncio.client import ClientConnection, connect, unix_connect
 from websockets.exceptions import InvalidStatus, WebSocketException
 
 from bridge.errors import LimitExceeded, TransportError, TransportTimeout
+from bridge.observability.upstream import lxd_trace_config
 from bridge.transport.endpoint import Endpoint
 from bridge.transport.envelope import LxdResponse, decode_response
 from bridge.transport.redact import WEBSOCKET_LOG
@@ -199,6 +200,7 @@ class _Pool:
                 headers={"User-Agent": "lxd-grpc-bridge"},
                 skip_auto_headers=_SKIP_AUTO_HEADERS,
                 trust_env=False,
+                trace_configs=[lxd_trace_config()],  # metrics and spans of LXD requests
             )
         return self.session
 

@@ -314,6 +314,10 @@ class Events:
             hub = self._hubs[key] = EventHub(self._connection, key, self._forget)
         return await hub.subscribe(max_pending=max_pending)
 
+    def subscriber_count(self) -> int:
+        """Local subscribers of every hub now (for the metrics)."""
+        return sum(len(hub._subscribers) for hub in self._hubs.values())
+
     async def aclose(self) -> None:
         """Close every hub."""
         hubs = list(self._hubs.values())

@@ -14,6 +14,8 @@ from bridge.errors import (
     OperationFailed,
     ProtocolError,
 )
+from bridge.observability.context import note_operation
+from bridge.observability.upstream import traced_operation_wait
 from bridge.transport.connection import Query, Transport
 from bridge.transport.envelope import JsonObject
 from bridge.transport.events import Events, EventSubscription
@@ -64,6 +66,7 @@ class Operation:
         self, operations: Operations, current: JsonObject, watch: EventSubscription | None
     ) -> None:
         self.id = operation_id(current)
+        note_operation(self.id)  # the RPC's log lines name it
         self.current = current
         self._operations = operations
         self._watch = watch
@@ -73,6 +76,7 @@ class Operation:
         """The operation's own ``metadata`` (for exec: ``fds``, later ``return``)."""
         return self.current.get("metadata")
 
+    @traced_operation_wait
     async def wait(self, timeout: float | None = None) -> JsonObject:
         """Wait until the operation ends or ``timeout`` seconds pass.
 
@@ -208,6 +212,7 @@ class Operations:
         )
         return _operation(response.metadata)
 
+    @traced_operation_wait
     async def wait(
         self, op_id: str, timeout: float | None = None, *, raise_on_failure: bool = True
     ) -> JsonObject:

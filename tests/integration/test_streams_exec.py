@@ -212,11 +212,18 @@ async def test_interactive_resize_and_pty(containers: ContainerServiceStub, runn
         )
     )
     await call.write(ExecContainerRequest(window_size=ContainerWindowSize(width=132, height=43)))
-    await asyncio.sleep(0.2)
-    await call.write(ExecContainerRequest(stdin=b"stty size; echo err >&2; exit 7\n"))
+    # The resize travels on LXD's control websocket and the command on the stdin one: nothing
+    # orders the two, so the shell waits for the new size (the RPC deadline bounds the wait)
+    # rather than the test guessing how long the resize takes.
+    await call.write(
+        ExecContainerRequest(
+            stdin=b'while [ "$(stty size)" != "43 132" ]; do sleep 0.05; done; '
+            b'echo "size=$(stty size)"; echo err >&2; exit 7\n'
+        )
+    )
     outcome = await asyncio.wait_for(collect(call), OP_TIMEOUT)
-    assert b"43 132" in outcome.stdout
-    assert b"err" in outcome.stdout  # one pty: stderr comes out as stdout
+    assert b"size=43 132" in outcome.stdout  # the echoed command line does not hold this
+    assert b"\r\nerr\r\n" in outcome.stdout  # one pty: stderr comes out as stdout
     assert outcome.stderr == b""
     assert outcome.exit_code == 7
 

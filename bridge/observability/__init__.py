@@ -1,0 +1,11 @@
+"""What operators watch: metrics, traces, request ids and structured logs.
+
+- :mod:`.context`: the per-call context (RPC, request id, principal, LXD operation) that the
+  server interceptor sets in a contextvar; logs, spans and the transport read it.
+- :mod:`.interceptor`: the grpc.aio server interceptor: request ids, ``grpc_server_*`` metrics,
+  open streams, one log line per RPC.
+- :mod:`.metrics`: the Prometheus metrics and ``--metrics-listen``'s HTTP server.
+- :mod:`.tracing`: OpenTelemetry, off unless the ``OTEL_*`` environment turns it on.
+- :mod:`.upstream`: the one hook in the transport's request path (LXD latency, LXD spans).
+- :mod:`.logs`: ``--log-format json``.
+"""
