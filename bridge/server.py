@@ -30,11 +30,13 @@ from opentelemetry.sdk.trace import TracerProvider
 from bridge import reflection
 from bridge.errors import BridgeError
 from bridge.facade import FACADES
+from bridge.facade.context import OneUpstream
 from bridge.facade.streams import MAX_MESSAGE_SIZE
 from bridge.listener import ListenRefused, SocketAccess, bind, default_listen, lxd_access, needs_tls
 from bridge.observability import metrics
 from bridge.observability.interceptor import ObservingInterceptor
 from bridge.transport import LxdClient
+from bridge.upstream import Upstream
 
 __all__ = [
     "DEFAULT_LISTEN",
@@ -188,7 +190,10 @@ async def start(
             ("grpc.max_send_message_length", max_send_message_size),
         ],
     )
-    facades = [facade_cls(lxd, max_reply_size=max_send_message_size) for facade_cls in FACADES]
+    # One daemon, as the bridge itself: every call resolves to this upstream (a server selector
+    # or an identity source is another resolver: bridge/facade/context.py).
+    upstreams = OneUpstream(Upstream(lxd))
+    facades = [facade(upstreams, max_reply_size=max_send_message_size) for facade in FACADES]
     server.add_generic_rpc_handlers([facade.generic_handler() for facade in facades])
 
     health_servicer = health.aio.HealthServicer()
@@ -298,16 +303,15 @@ async def serve(
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, stopping.set)
-    version = lxd.server.get("environment", {}).get("server_version", "?")
     security = "mTLS" if tls and tls.client_ca else "TLS" if tls else "no TLS"
     if bridge.access is not None:
         security = f"{bridge.access} {bridge.access.source}, {security}"
     _log.info(
-        "serving %s on %s (%s) for LXD %s at %s",
+        "serving %s on %s (%s) for %s at %s",
         ", ".join(f.service.name for f in FACADES),
         bridge.address,
         security,
-        version,
+        lxd.dialect.name,
         lxd.endpoint.url,
     )
     if tls is None and needs_tls(listen):

@@ -318,6 +318,8 @@ def test_an_incus_server_is_never_taken_for_lxd() -> None:
     assert incus.name == "Incus 6.0.4"
     assert incus.header("uid") == "X-Incus-uid"
     assert codec.LXD_5_0.header("uid") == "X-LXD-uid"
+    assert incus.instances == "/1.0/instances"
+    assert (codec.LXD_3_4.instances, codec.LXD_5_0.instances) == ("/1.0/containers",) * 2
     assert incus.has("x") and not incus.has("instances")
     # Incus's 6.0 must not be read as an LXD 6.0 that has dropped the keys LXD removed later:
     # it writes every key LXD 5.18 wrote, such as instances' "type" and "project".

@@ -23,7 +23,6 @@ from bridge.errors import (
     SocketNotFound,
     TransportError,
     TransportTimeout,
-    grpc_status,
     lxd_error,
 )
 from bridge.facade import FACADES
@@ -38,6 +37,7 @@ from bridge.facade.common import (
     reply_size_check,
     service_descriptor,
 )
+from bridge.facade.status import grpc_status
 from lxd.api.v1 import container_pb2, container_service_pb2, server_pb2, server_service_pb2
 from lxd.api.v1.options_pb2 import Device
 

@@ -11,7 +11,9 @@ servers; nothing else asks "which server is this?":
   them through :attr:`Dialect.lxd_level`, the LXD release whose JSON the server writes (an
   Incus server writes the JSON of the LXD it forked from, and more);
 - the names of LXD's own HTTP headers (``X-LXD-uid`` or ``X-Incus-uid``): :meth:`Dialect.header`;
-- which API extensions the server has: :meth:`Dialect.has`.
+- which API extensions the server has: :meth:`Dialect.has`;
+- where containers live: :attr:`Dialect.instances` (``/1.0/containers``; Incus has only
+  ``/1.0/instances``).
 """
 
 from __future__ import annotations
@@ -108,6 +110,12 @@ class Dialect:
     def header(self, name: str) -> str:
         """LXD's HTTP header ``name`` in this family (``uid``: ``X-LXD-uid``, ``X-Incus-uid``)."""
         return f"X-{'Incus' if self.family == INCUS else 'LXD'}-{name}"
+
+    @property
+    def instances(self) -> str:
+        """The collection containers are under: ``/1.0/containers`` (every LXD, 3.4 included:
+        ``/1.0/instances`` came in 3.18), ``/1.0/instances`` for Incus, which dropped the other."""
+        return "/1.0/instances" if self.family == INCUS else "/1.0/containers"
 
 
 LXD_3_4 = Dialect(LXD, (3, 4, 0), (3, 4, 0))

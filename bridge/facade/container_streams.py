@@ -18,22 +18,20 @@ import logging
 from collections.abc import AsyncIterator, Mapping
 from typing import Any
 
-from bridge.errors import InvalidRequest, OperationRunning, ProtocolError, TransportError
+from bridge.errors import InvalidRequest, OperationRunning, TransportError
 from bridge.facade.common import (
-    Context,
+    CallContext,
     Facade,
     Sync,
     decode,
     encode,
     header_value,
     name_from_url,
-    remaining,
     scope_query,
-    wait_budget,
 )
 from bridge.facade.streams import CHUNK_SIZE, Upload, chunks, first_request
-from bridge.transport import STDERR, ExecSession, JsonObject, decode_response, is_final
-from bridge.transport.websocket import open_session
+from bridge.transport import STDERR, ExecSession, JsonObject, is_final
+from bridge.transport.client import recorded_exec
 from lxd.api.v1 import operation_pb2
 from lxd.api.v1.container_service_pb2 import (
     ConsoleContainerRequest,
@@ -92,7 +90,7 @@ class ContainerStreams(Facade):
     # -- exec ----------------------------------------------------------------------------------
 
     async def ExecContainer(
-        self, requests: AsyncIterator[ExecContainerRequest], context: Context
+        self, requests: AsyncIterator[ExecContainerRequest], call: CallContext
     ) -> AsyncIterator[ExecContainerResponse]:
         """Start the command with websockets, pump input while output streams, end with exit.
 
@@ -100,23 +98,19 @@ class ContainerStreams(Facade):
         way round. Unless the command has ended, leaving (cancel, deadline, error) kills it.
         """
         first, rest = await first_request(requests, "exec")
+        call = call.scoped(first)
         path = self._path("ExecContainer", first)
         query = scope_query(first)
-        body = encode(first.exec, self.dialect, field="exec")
+        body = encode(first.exec, call.dialect, field="exec")
         if first.exec.record_output:
-            async for reply in self._exec_recorded(context, path, query, body):
+            async for reply in self._exec_recorded(call, path, query, body):
                 yield reply
             return
-        body["wait-for-websocket"] = True
-        body["record-output"] = False
-        operation = await self.lxd.operations.start(
-            "POST", path, json=body, query=query, timeout=remaining(context)
-        )
-        session = await open_session(self.lxd.connection, operation)
+        session = await call.lxd.exec_at(path, body, query=query, timeout=call.remaining())
         ended = False
         pump = asyncio.create_task(_exec_input(session, rest), name="exec-input")
         try:
-            yield ExecContainerResponse(operation=_operation(operation.current))
+            yield ExecContainerResponse(operation=_operation(session.operation.current))
             async for fd, chunk in session.output(coalesce=CHUNK_SIZE):
                 if fd == STDERR:
                     yield ExecContainerResponse(stderr=chunk)
@@ -140,39 +134,32 @@ class ContainerStreams(Facade):
                 await session.kill()
 
     async def _exec_recorded(
-        self, context: Context, path: str, query: Mapping[str, Any], body: JsonObject
+        self, call: CallContext, path: str, query: Mapping[str, Any], body: JsonObject
     ) -> AsyncIterator[ExecContainerResponse]:
         """record-output: run without websockets, wait, then stream the two logs and the exit."""
-        body.update({"wait-for-websocket": False, "record-output": True, "interactive": False})
-        started = await self.lxd.operations.start(
-            "POST", path, json=body, query=query, timeout=remaining(context)
-        )
+        started = await call.lxd.start_recorded(path, body, query=query, timeout=call.remaining())
         async with started:
             yield ExecContainerResponse(operation=_operation(started.current))
-            final = await started.wait(wait_budget(context))
+            final = await started.wait(call.wait_budget())
         if not is_final(final):
             raise OperationRunning(final)
-        metadata = final.get("metadata")
-        metadata = metadata if isinstance(metadata, dict) else {}
-        output = metadata.get("output")
-        output = output if isinstance(output, dict) else {}
+        recorded = recorded_exec(final)
         logs: dict[str, str] = {}
-        for key, field in (("1", "stdout"), ("2", "stderr")):
-            url = output.get(key)
-            if not isinstance(url, str) or not url:
+        for field, url in (("stdout", recorded.stdout_url), ("stderr", recorded.stderr_url)):
+            if url is None:
                 continue
             logs[field] = name_from_url(url)
-            async with self.lxd.stream("GET", url, timeout=remaining(context)) as raw:
+            async with call.lxd.stream("GET", url, timeout=call.remaining()) as raw:
                 async for chunk in chunks(raw):
                     yield (
                         ExecContainerResponse(stdout=chunk)
                         if field == "stdout"
                         else ExecContainerResponse(stderr=chunk)
                     )
-        code = metadata.get("return")
+        code = recorded.exit_code
         yield ExecContainerResponse(
             exit=ExecContainerExit(
-                exit_code=code if isinstance(code, int) else -1,
+                exit_code=code if code is not None else -1,
                 operation=_operation(final),
                 stdout_log=logs.get("stdout", ""),
                 stderr_log=logs.get("stderr", ""),
@@ -182,19 +169,19 @@ class ContainerStreams(Facade):
     # -- console -------------------------------------------------------------------------------
 
     async def ConsoleContainer(
-        self, requests: AsyncIterator[ConsoleContainerRequest], context: Context
+        self, requests: AsyncIterator[ConsoleContainerRequest], call: CallContext
     ) -> AsyncIterator[ConsoleContainerResponse]:
         """Attach, pump input while output streams; detach when the client half-closes."""
         first, rest = await first_request(requests, "console")
+        call = call.scoped(first)
         path = self._path("ConsoleContainer", first)
-        body = encode(first.console, self.dialect, field="console")
-        operation = await self.lxd.operations.start(
-            "POST", path, json=body, query=scope_query(first), timeout=remaining(context)
+        body = encode(first.console, call.dialect, field="console")
+        session = await call.lxd.console_at(
+            path, body, query=scope_query(first), timeout=call.remaining()
         )
-        session = await open_session(self.lxd.connection, operation)
         pump = asyncio.create_task(_console_input(session, rest), name="console-input")
         try:
-            yield ConsoleContainerResponse(operation=_operation(operation.current))
+            yield ConsoleContainerResponse(operation=_operation(session.operation.current))
             async for _, chunk in session.output():
                 yield ConsoleContainerResponse(data=chunk)
             if pump.done() and not pump.cancelled() and pump.exception() is not None:
@@ -209,156 +196,164 @@ class ContainerStreams(Facade):
         yield ConsoleContainerResponse(detached=_operation(await session.detach()))
 
     async def GetContainerConsoleLog(
-        self, request: GetContainerConsoleLogRequest, context: Context
+        self, request: GetContainerConsoleLogRequest, call: CallContext
     ) -> AsyncIterator[GetContainerConsoleLogResponse]:
         """GET .../console, raw, in chunks."""
         path = self._path("GetContainerConsoleLog", request)
-        async for chunk in self._download(context, path, scope_query(request)):
+        async for chunk in self._download(call, path, scope_query(request)):
             yield GetContainerConsoleLogResponse(data=chunk)
 
     # -- files ---------------------------------------------------------------------------------
 
     async def GetContainerFile(
-        self, request: GetContainerFileRequest, context: Context
+        self, request: GetContainerFileRequest, call: CallContext
     ) -> AsyncIterator[GetContainerFileResponse]:
-        """The X-LXD-* headers as ``info`` (a directory's entries with them), then the bytes."""
+        """The file headers as ``info`` (a directory's entries with them), then the bytes."""
         path = self._path("GetContainerFile", request)
-        query = {**scope_query(request), "path": _required(request.path, "path")}
-        async with self.lxd.stream("GET", path, query=query, timeout=remaining(context)) as raw:
-            info = _file_info(raw.headers)
-            if info.type == "directory":
-                body = b"".join([chunk async for chunk in raw.aiter_bytes()])
-                listing = decode_response(raw.http_status, body, raw.headers).metadata
-                if not isinstance(listing, list):
-                    raise ProtocolError(f"directory listing is not a list: {listing!r}")
-                info.entries.extend(str(name) for name in listing)
+        async with call.lxd.files.pull_at(
+            path,
+            _required(request.path, "path"),
+            query=scope_query(request),
+            timeout=call.remaining(),
+        ) as pulled:
+            info = ContainerFileInfo(
+                uid=pulled.info.uid,
+                gid=pulled.info.gid,
+                mode=pulled.info.mode,
+                type=pulled.info.type,
+            )
+            if pulled.entries is not None:
+                info.entries.extend(pulled.entries)
                 yield GetContainerFileResponse(info=info)
                 return
             yield GetContainerFileResponse(info=info)
-            async for chunk in chunks(raw):
+            async for chunk in chunks(pulled.raw):
                 yield GetContainerFileResponse(data=chunk)
 
     async def CreateContainerFile(
-        self, requests: AsyncIterator[CreateContainerFileRequest], context: Context
+        self, requests: AsyncIterator[CreateContainerFileRequest], call: CallContext
     ) -> CreateContainerFileResponse:
         """POST .../files with the headers of the first request and the chunks as the body."""
         first, rest = await first_request(requests)
+        call = call.scoped(first)
         path = self._path("CreateContainerFile", first)
-        query = {**scope_query(first), "path": _required(first.path, "path")}
+        file_path = _required(first.path, "path")
         file_type = first.type or "file"
         write = first.write or "overwrite"
         if file_type not in _FILE_TYPES:
             raise InvalidRequest(f"type must be one of {', '.join(_FILE_TYPES)}", field="type")
         if write not in _WRITE_MODES:
             raise InvalidRequest(f"write must be one of {', '.join(_WRITE_MODES)}", field="write")
-        headers = {"Content-Type": _OCTET_STREAM, "X-LXD-type": file_type, "X-LXD-write": write}
-        if first.HasField("uid"):
-            headers["X-LXD-uid"] = str(first.uid)
-        if first.HasField("gid"):
-            headers["X-LXD-gid"] = str(first.gid)
-        if first.HasField("mode"):
-            headers["X-LXD-mode"] = f"{first.mode:04o}"
         upload = Upload(first, rest)
-        await self.lxd.request(
-            "POST",
+        await call.lxd.files.push_at(
             path,
-            query=query,
-            headers=headers,
-            content=b"" if file_type == "directory" else upload,
-            timeout=remaining(context),
+            file_path,
+            upload,
+            query=scope_query(first),
+            uid=first.uid if first.HasField("uid") else None,
+            gid=first.gid if first.HasField("gid") else None,
+            mode=first.mode if first.HasField("mode") else None,
+            file_type=file_type,
+            write=write,
+            timeout=call.remaining(),
         )
         return CreateContainerFileResponse(size=upload.size)
 
     async def DeleteContainerFile(
-        self, request: DeleteContainerFileRequest, context: Context
+        self, request: DeleteContainerFileRequest, call: CallContext
     ) -> DeleteContainerFileResponse:
         """DELETE .../files?path= (ext file_delete)."""
         path = self._path("DeleteContainerFile", request)
-        query = {**scope_query(request), "path": _required(request.path, "path")}
-        await self.request(context, "DELETE", path, query=query)
+        await call.lxd.files.delete_at(
+            path,
+            _required(request.path, "path"),
+            query=scope_query(request),
+            timeout=call.remaining(),
+        )
         return DeleteContainerFileResponse()
 
     # -- log files and templates ---------------------------------------------------------------
 
     async def GetContainerLogfile(
-        self, request: GetContainerLogfileRequest, context: Context
+        self, request: GetContainerLogfileRequest, call: CallContext
     ) -> AsyncIterator[GetContainerLogfileResponse]:
         """GET .../logs/<file>, raw, in chunks."""
         path = self._path("GetContainerLogfile", request)
-        async for chunk in self._download(context, path, scope_query(request)):
+        async for chunk in self._download(call, path, scope_query(request)):
             yield GetContainerLogfileResponse(data=chunk)
 
     async def GetContainerTemplateFile(
-        self, request: GetContainerTemplateFileRequest, context: Context
+        self, request: GetContainerTemplateFileRequest, call: CallContext
     ) -> AsyncIterator[GetContainerTemplateFileResponse]:
         """GET .../metadata/templates?path=, raw, in chunks."""
         path = self._path("GetContainerTemplateFile", request)
         query = {**scope_query(request), "path": _required(request.path, "path")}
-        async for chunk in self._download(context, path, query):
+        async for chunk in self._download(call, path, query):
             yield GetContainerTemplateFileResponse(data=chunk)
 
     async def CreateContainerTemplateFile(
-        self, requests: AsyncIterator[CreateContainerTemplateFileRequest], context: Context
+        self, requests: AsyncIterator[CreateContainerTemplateFileRequest], call: CallContext
     ) -> CreateContainerTemplateFileResponse:
         """POST .../metadata/templates?path= with the chunks as the body."""
-        size = await self._upload_template(context, "CreateContainerTemplateFile", requests)
+        size = await self._upload_template(call, "CreateContainerTemplateFile", requests)
         return CreateContainerTemplateFileResponse(size=size)
 
     async def UpdateContainerTemplateFile(
-        self, requests: AsyncIterator[UpdateContainerTemplateFileRequest], context: Context
+        self, requests: AsyncIterator[UpdateContainerTemplateFileRequest], call: CallContext
     ) -> UpdateContainerTemplateFileResponse:
         """POST .../metadata/templates?path= with the chunks as the body (LXD 5.0 has no PUT)."""
-        size = await self._upload_template(context, "UpdateContainerTemplateFile", requests)
+        size = await self._upload_template(call, "UpdateContainerTemplateFile", requests)
         return UpdateContainerTemplateFileResponse(size=size)
 
     async def _upload_template(
-        self, context: Context, rpc: str, requests: AsyncIterator[Any]
+        self, call: CallContext, rpc: str, requests: AsyncIterator[Any]
     ) -> int:
         first, rest = await first_request(requests)
+        call = call.scoped(first)
         route = self.route(rpc)
         query = {**scope_query(first), "path": _required(first.path, "path")}
         upload = Upload(first, rest)
-        await self.lxd.request(
+        await call.lxd.request(
             route.method,
             route.path(first),
             query=query,
             headers={"Content-Type": _OCTET_STREAM},
             content=upload,
-            timeout=remaining(context),
+            timeout=call.remaining(),
         )
         return upload.size
 
     async def DeleteContainerTemplateFile(
-        self, request: DeleteContainerTemplateFileRequest, context: Context
+        self, request: DeleteContainerTemplateFileRequest, call: CallContext
     ) -> DeleteContainerTemplateFileResponse:
         """DELETE .../metadata/templates?path=."""
         path = self._path("DeleteContainerTemplateFile", request)
         query = {**scope_query(request), "path": _required(request.path, "path")}
-        await self.request(context, "DELETE", path, query=query)
+        await call.request("DELETE", path, query=query)
         return DeleteContainerTemplateFileResponse()
 
     # -- backups -------------------------------------------------------------------------------
 
     async def GetContainerBackupFile(
-        self, request: GetContainerBackupFileRequest, context: Context
+        self, request: GetContainerBackupFileRequest, call: CallContext
     ) -> AsyncIterator[GetContainerBackupFileResponse]:
         """GET .../backups/<b>/export, raw, in chunks."""
         path = self._path("GetContainerBackupFile", request)
-        async for chunk in self._download(context, path, scope_query(request)):
+        async for chunk in self._download(call, path, scope_query(request)):
             yield GetContainerBackupFileResponse(data=chunk)
 
     async def CreateContainerFromBackup(
-        self, requests: AsyncIterator[CreateContainerFromBackupRequest], context: Context
+        self, requests: AsyncIterator[CreateContainerFromBackupRequest], call: CallContext
     ) -> CreateContainerFromBackupResponse:
         """POST /1.0/containers with the tarball as an application/octet-stream body."""
         first, rest = await first_request(requests)
+        call = call.scoped(first)
         headers = {"Content-Type": _OCTET_STREAM}
         if first.pool:
-            headers["X-LXD-pool"] = header_value(first.pool, "pool")
+            headers[call.dialect.header("pool")] = header_value(first.pool, "pool")
         if first.name:
-            headers["X-LXD-name"] = header_value(first.name, "name")
-        operation = await self.operation(
-            context,
+            headers[call.dialect.header("name")] = header_value(first.name, "name")
+        operation = await call.operation(
             "POST",
             self._path("CreateContainerFromBackup", first),
             wait=first.wait,
@@ -371,10 +366,10 @@ class ContainerStreams(Facade):
     # -- helpers -------------------------------------------------------------------------------
 
     async def _download(
-        self, context: Context, path: str, query: Mapping[str, Any]
+        self, call: CallContext, path: str, query: Mapping[str, Any]
     ) -> AsyncIterator[bytes]:
         """A raw LXD body in chunks (an error answer is raised before the first chunk)."""
-        async with self.lxd.stream("GET", path, query=query, timeout=remaining(context)) as raw:
+        async with call.lxd.stream("GET", path, query=query, timeout=call.remaining()) as raw:
             async for chunk in chunks(raw):
                 yield chunk
 
@@ -383,19 +378,6 @@ def _required(value: str, field: str) -> str:
     if not value:
         raise InvalidRequest(f"{field} is required", field=field)
     return value
-
-
-def _file_info(headers: Mapping[str, str]) -> ContainerFileInfo:
-    """ContainerFileInfo from LXD's X-LXD-uid/gid/mode/type headers (mode is %04o)."""
-    try:
-        return ContainerFileInfo(
-            uid=int(headers.get("x-lxd-uid", "-1")),
-            gid=int(headers.get("x-lxd-gid", "-1")),
-            mode=int(headers.get("x-lxd-mode", "0"), 8),
-            type=headers.get("x-lxd-type", "file"),
-        )
-    except ValueError as e:
-        raise ProtocolError(f"bad X-LXD file headers: {dict(headers)!r}") from e
 
 
 async def _exec_input(session: ExecSession, requests: AsyncIterator[ExecContainerRequest]) -> None:

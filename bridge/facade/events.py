@@ -21,11 +21,12 @@ from bridge import codec
 from bridge.errors import TransportError
 from bridge.facade.common import (
     MAX_MESSAGE_SIZE,
-    Context,
+    CallContext,
     Facade,
     decode,
     service_descriptor,
 )
+from bridge.facade.context import Resolver
 from bridge.facade.streams import abort
 from bridge.transport import LxdClient, SubscriberOverflow
 from bridge.transport.events import DEFAULT_MAX_PENDING
@@ -135,24 +136,26 @@ class EventFacade(Facade):
 
     service = service_descriptor(event_service_pb2, "EventService")
 
-    def __init__(self, lxd: LxdClient, *, max_reply_size: int = MAX_MESSAGE_SIZE) -> None:
-        super().__init__(lxd, max_reply_size=max_reply_size)
+    def __init__(
+        self, upstreams: Resolver | LxdClient, *, max_reply_size: int = MAX_MESSAGE_SIZE
+    ) -> None:
+        super().__init__(upstreams, max_reply_size=max_reply_size)
         self.responses = SharedResponses()
         #: Events a subscriber may have unsent before its stream ends with RESOURCE_EXHAUSTED.
         self.max_pending = DEFAULT_MAX_PENDING
 
     async def GetEvents(
-        self, request: GetEventsRequest, context: Context
+        self, request: GetEventsRequest, call: CallContext
     ) -> AsyncIterator[GetEventsResponse]:
         """Subscribe, send the headers (the stream has started), then one response per event."""
-        subscription = await self.lxd.events.subscribe(
+        subscription = await call.lxd.events.subscribe(
             list(request.types),
             project=request.project,
             all_projects=request.all_projects,
             max_pending=self.max_pending,
         )
         async with subscription:
-            await context.send_initial_metadata(())
+            await call.grpc.send_initial_metadata(())
             while True:
                 try:
                     event, frame = await subscription.get_with_raw()
@@ -160,6 +163,6 @@ class EventFacade(Facade):
                     raise TransportError("the LXD event stream was closed") from None
                 except SubscriberOverflow as e:
                     await abort(
-                        context, grpc.StatusCode.RESOURCE_EXHAUSTED, "EVENTS_OVERFLOW", str(e)
+                        call.grpc, grpc.StatusCode.RESOURCE_EXHAUSTED, "EVENTS_OVERFLOW", str(e)
                     )
                 yield self.responses.get(event, frame)

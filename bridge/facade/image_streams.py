@@ -17,11 +17,10 @@ from urllib.parse import urlencode
 
 from bridge.errors import InvalidRequest, ProtocolError
 from bridge.facade.common import (
-    Context,
+    CallContext,
     Facade,
     decode,
     header_value,
-    remaining,
     scope_query,
 )
 from bridge.facade.streams import CHUNK_SIZE, chunks, first_request
@@ -40,19 +39,22 @@ class ImageStreams(Facade):
     """Image upload and export (mixed into ImageFacade)."""
 
     async def UploadImage(
-        self, requests: AsyncIterator[UploadImageRequest], context: Context
+        self, requests: AsyncIterator[UploadImageRequest], call: CallContext
     ) -> UploadImageResponse:
         """POST /1.0/images with the image as the body: unified as is, split as multipart."""
         first, rest = await first_request(requests)
+        call = call.scoped(first)
         headers = {}
         if first.fingerprint:
-            headers["X-LXD-fingerprint"] = header_value(first.fingerprint, "fingerprint")
+            headers[call.dialect.header("fingerprint")] = header_value(
+                first.fingerprint, "fingerprint"
+            )
         if first.filename:
-            headers["X-LXD-filename"] = header_value(first.filename, "filename")
+            headers[call.dialect.header("filename")] = header_value(first.filename, "filename")
         if first.public:
-            headers["X-LXD-public"] = "true"
+            headers[call.dialect.header("public")] = "true"
         if first.properties:
-            headers["X-LXD-properties"] = urlencode(sorted(first.properties.items()))
+            headers[call.dialect.header("properties")] = urlencode(sorted(first.properties.items()))
         pending = [first]
         # The kind of the first chunk says unified or split (the Content-Type depends on it).
         while pending[-1].WhichOneof("chunk") is None:
@@ -68,8 +70,7 @@ class ImageStreams(Facade):
             headers["Content-Type"] = "application/octet-stream"
         else:
             headers["Content-Type"] = f"multipart/form-data; boundary={boundary}"
-        operation = await self.operation(
-            context,
+        operation = await call.operation(
             "POST",
             self.route("UploadImage").path(first),
             wait=first.wait,
@@ -80,12 +81,12 @@ class ImageStreams(Facade):
         return UploadImageResponse(operation=decode(operation_pb2.Operation, operation))
 
     async def GetImageFile(
-        self, request: GetImageFileRequest, context: Context
+        self, request: GetImageFileRequest, call: CallContext
     ) -> AsyncIterator[GetImageFileResponse]:
         """GET /1.0/images/<fp>/export: one part, or a multipart body read part by part."""
         query: dict[str, Any] = {**scope_query(request), "secret": request.secret or None}
         path = self.route("GetImageFile").path(request)
-        async with self.lxd.stream("GET", path, query=query, timeout=remaining(context)) as raw:
+        async with call.lxd.stream("GET", path, query=query, timeout=call.remaining()) as raw:
             content_type = _params(raw.headers.get("content-type", ""), "content-type")
             if content_type.get_content_type() == "multipart/form-data":
                 boundary = content_type.get_param("boundary", header="content-type")

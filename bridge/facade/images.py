@@ -10,12 +10,11 @@ from __future__ import annotations
 from bridge import codec
 from bridge.facade.common import (
     Async,
-    Context,
+    CallContext,
     Get,
     ListNames,
     ListObjects,
     Patch,
-    Route,
     Sync,
     decode,
     scope_query,
@@ -53,15 +52,13 @@ class ImageFacade(ImageStreams):  # UploadImage, GetImageFile: image_streams.py
     RenameImageAlias = Sync()
     DeleteImageAlias = Sync()
 
-    _secret_route = Route(_SERVICE.methods_by_name["CreateImageSecret"])
-
     async def CreateImageSecret(
-        self, request: CreateImageSecretRequest, context: Context
+        self, request: CreateImageSecretRequest, call: CallContext
     ) -> CreateImageSecretResponse:
         """Start the token operation and return it with its secret, without waiting."""
-        route = self._secret_route
-        operation = await self.operation(
-            context, route.method, route.path(request), wait=False, query=scope_query(request)
+        route = self.route("CreateImageSecret")
+        operation = await call.operation(
+            route.method, route.path(request), wait=False, query=scope_query(request)
         )
         metadata = operation.get("metadata")
         secret = metadata.get("secret") if isinstance(metadata, dict) else None

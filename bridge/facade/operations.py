@@ -17,7 +17,7 @@ from websockets.exceptions import ConnectionClosed
 from bridge import codec
 from bridge.errors import InvalidRequest
 from bridge.facade.common import (
-    Context,
+    CallContext,
     Facade,
     Get,
     Sync,
@@ -25,7 +25,6 @@ from bridge.facade.common import (
     name_from_url,
     scope_query,
     service_descriptor,
-    wait_budget,
 )
 from bridge.facade.streams import first_request
 from lxd.api.v1 import operation_pb2, operation_service_pb2
@@ -53,26 +52,26 @@ class OperationFacade(Facade):
     DeleteOperation = Sync()
 
     async def GetOperationUUIDs(
-        self, request: GetOperationUUIDsRequest, context: Context
+        self, request: GetOperationUUIDsRequest, call: CallContext
     ) -> GetOperationUUIDsResponse:
         """The UUIDs of all operations, whatever their status."""
-        answer = await self.request(context, "GET", "/1.0/operations", query=scope_query(request))
+        answer = await call.request("GET", "/1.0/operations", query=scope_query(request))
         urls = _by_status(answer.metadata, str)
         return GetOperationUUIDsResponse(uuids=[name_from_url(url) for url in urls])
 
     async def GetOperations(
-        self, request: GetOperationsRequest, context: Context
+        self, request: GetOperationsRequest, call: CallContext
     ) -> GetOperationsResponse:
         """All operations, whatever their status (recursion=1)."""
         query = {**scope_query(request), "recursion": 1}
-        answer = await self.request(context, "GET", "/1.0/operations", query=query)
+        answer = await call.request("GET", "/1.0/operations", query=query)
         operations = _by_status(answer.metadata, dict)
         return GetOperationsResponse(
             operations=[decode(operation_pb2.Operation, op) for op in operations]
         )
 
     async def GetOperationWait(
-        self, request: GetOperationWaitRequest, context: Context
+        self, request: GetOperationWaitRequest, call: CallContext
     ) -> GetOperationWaitResponse:
         """``/wait`` for at most the request's timeout and the time left before the deadline.
 
@@ -83,14 +82,14 @@ class OperationFacade(Facade):
         wait = float(request.timeout) if request.HasField("timeout") else None
         if wait is not None and wait < 0:
             wait = None  # LXD's -1: no limit of its own
-        budget = wait_budget(context)
+        budget = call.wait_budget()
         if budget is not None:
             wait = budget if wait is None else min(wait, budget)
-        operation = await self.lxd.operations.wait(request.name, wait, raise_on_failure=False)
+        operation = await call.lxd.operations.wait(request.name, wait, raise_on_failure=False)
         return GetOperationWaitResponse(operation=decode(operation_pb2.Operation, operation))
 
     async def GetOperationWebsocket(
-        self, requests: AsyncIterator[GetOperationWebsocketRequest], context: Context
+        self, requests: AsyncIterator[GetOperationWebsocketRequest], call: CallContext
     ) -> AsyncIterator[GetOperationWebsocketResponse]:
         """Relay one operation websocket both ways until it closes, then say how it closed.
 
@@ -98,10 +97,11 @@ class OperationFacade(Facade):
         the other; leaving early (cancel, deadline, error) closes the websocket.
         """
         first, rest = await first_request(requests)
+        call = call.scoped(first)
         path = self.route("GetOperationWebsocket").path(first)
         if not first.secret:
             raise InvalidRequest("secret is required", field="secret")
-        ws = await self.lxd.connection.websocket(path, query={"secret": first.secret})
+        ws = await call.lxd.connection.websocket(path, query={"secret": first.secret})
 
         async def send() -> None:
             async for request in rest:

@@ -17,14 +17,13 @@ from google.protobuf.message import Message
 
 from bridge import codec
 from bridge.facade.common import (
-    Context,
+    CallContext,
     Facade,
     Get,
     ListNames,
     ListObjects,
     MaybeAsync,
     Patch,
-    Route,
     Sync,
     scope_query,
     service_descriptor,
@@ -76,33 +75,33 @@ def _singular(request: Any) -> Any:
 class _VolumeGet(Get):
     """``Get()`` of a volume: the request's ``type`` made singular first."""
 
-    async def serve(self, facade: Facade, request: Any, context: Context) -> Message:
+    async def serve(self, request: Any, call: CallContext) -> Message:
         """See :class:`Get`."""
-        return await super().serve(facade, _singular(request), context)
+        return await super().serve(_singular(request), call)
 
 
 class _VolumeSync(Sync):
     """``Sync()`` on a volume: the request's ``type`` made singular first."""
 
-    async def serve(self, facade: Facade, request: Any, context: Context) -> Message:
+    async def serve(self, request: Any, call: CallContext) -> Message:
         """See :class:`Sync`."""
-        return await super().serve(facade, _singular(request), context)
+        return await super().serve(_singular(request), call)
 
 
 class _VolumePatch(Patch):
     """``Patch()`` of a volume: the request's ``type`` made singular first."""
 
-    async def serve(self, facade: Facade, request: Any, context: Context) -> Message:
+    async def serve(self, request: Any, call: CallContext) -> Message:
         """See :class:`Patch`."""
-        return await super().serve(facade, _singular(request), context)
+        return await super().serve(_singular(request), call)
 
 
 class _VolumeMaybeAsync(MaybeAsync):
     """``MaybeAsync()`` on a volume: the request's ``type`` made singular first."""
 
-    async def serve(self, facade: Facade, request: Any, context: Context) -> Message:
+    async def serve(self, request: Any, call: CallContext) -> Message:
         """See :class:`MaybeAsync`."""
-        return await super().serve(facade, _singular(request), context)
+        return await super().serve(_singular(request), call)
 
 
 class StoragePoolFacade(Facade):
@@ -127,16 +126,12 @@ class StoragePoolFacade(Facade):
     RenameStoragePoolVolume = _VolumeMaybeAsync()
     DeleteStoragePoolVolume = _VolumeSync()
 
-    _volume_names_route = Route(_SERVICE.methods_by_name["GetStoragePoolVolumeNames"])
-
     async def GetStoragePoolVolumeNames(
-        self, request: GetStoragePoolVolumeNamesRequest, context: Context
+        self, request: GetStoragePoolVolumeNamesRequest, call: CallContext
     ) -> GetStoragePoolVolumeNamesResponse:
         """GET the volume URLs; each gives ``<type>/<name>`` (see volume_name_from_url)."""
-        route = self._volume_names_route
-        answer = await self.request(
-            context, route.method, route.path(request), query=scope_query(request)
-        )
+        route = self.route("GetStoragePoolVolumeNames")
+        answer = await call.request(route.method, route.path(request), query=scope_query(request))
         urls = answer.metadata if answer.metadata is not None else []
         if not isinstance(urls, list) or not all(isinstance(u, str) for u in urls):
             raise codec.ConversionError("[]string", "expected a list of strings from LXD")

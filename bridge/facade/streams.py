@@ -13,13 +13,11 @@ from collections.abc import AsyncIterable, AsyncIterator
 from typing import Any, NoReturn, TypeVar
 
 import grpc
-from google.protobuf import any_pb2
 from google.protobuf.message import Message
-from google.rpc import error_details_pb2, status_pb2
-from grpc_status import rpc_status
 
-from bridge.errors import ERROR_DOMAIN, InvalidRequest
+from bridge.errors import InvalidRequest
 from bridge.facade.common import MAX_MESSAGE_SIZE, Context
+from bridge.facade.status import status_of
 from bridge.transport import RawResponse
 
 __all__ = [
@@ -45,12 +43,8 @@ MAX_CLIENT_CHUNK = 1024 * 1024
 
 async def abort(context: Context, code: grpc.StatusCode, reason: str, message: str) -> NoReturn:
     """End the RPC with ``code`` and a google.rpc.Status carrying an ErrorInfo (domain lxd)."""
-    info = error_details_pb2.ErrorInfo(reason=reason, domain=ERROR_DOMAIN)
-    packed = any_pb2.Any()
-    packed.Pack(info)
-    status = status_pb2.Status(code=code.value[0], message=message, details=[packed])
-    converted = rpc_status.to_status(status)
-    await context.abort(converted.code, converted.details, converted.trailing_metadata)
+    status = status_of(code, reason, message)
+    await context.abort(status.code, status.details, status.trailing_metadata)
 
 
 async def first_request(requests: AsyncIterable[M], field: str | None = None) -> tuple[M, Any]:

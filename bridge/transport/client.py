@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import AsyncIterable, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
@@ -10,19 +11,26 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from bridge.errors import TransportError
-from bridge.transport.connection import Connection, Kind, Limits, Query, RawResponse
+from bridge.transport.connection import (
+    Connection,
+    Kind,
+    Limits,
+    Query,
+    RawResponse,
+    Transport,
+)
 from bridge.transport.endpoint import Endpoint
 from bridge.transport.envelope import JsonObject, LxdResponse
 from bridge.transport.events import Events
 from bridge.transport.files import Files
-from bridge.transport.operations import Operations
+from bridge.transport.operations import Operation, Operations
 from bridge.transport.paths import segment
 from bridge.transport.websocket import ExecSession, StdinSource, open_session
 
 if TYPE_CHECKING:
     from bridge.codec import Dialect
 
-__all__ = ["LxdClient", "RecordedExec"]
+__all__ = ["LxdClient", "RecordedExec", "recorded_exec"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,12 +53,22 @@ class LxdClient:
     raw metadata of ``GET /1.0``, fetched by :meth:`open` and again after a transport failure.
     """
 
-    def __init__(self, endpoint: Endpoint, *, limits: Limits | None = None) -> None:
+    def __init__(
+        self,
+        endpoint: Endpoint,
+        *,
+        limits: Limits | None = None,
+        transport: Transport | None = None,
+    ) -> None:
         self.endpoint = endpoint
         self.connection = Connection(endpoint, limits=limits)
+        #: Where requests with an envelope go: the connection, or what a test puts instead.
+        self.transport: Transport = transport if transport is not None else self.connection
         self.events = Events(self.connection)
-        self.operations = Operations(self.connection, self.events)
-        self.files = Files(self.connection)
+        # Operation calls go through this client, so that they too refresh the server after a
+        # transport failure and use the transport seam.
+        self.operations = Operations(self, self.events)
+        self.files = Files(self)
         self.server: JsonObject = {}
         self._server_stale = True
         self._dialect: Dialect | None = None
@@ -81,7 +99,7 @@ class LxdClient:
 
     async def refresh_server(self) -> JsonObject:
         """Fetch ``GET /1.0`` again and store it in :attr:`server`."""
-        response = await self.connection.request("GET", "/1.0")
+        response = await self.transport.request("GET", "/1.0")
         self.server = response.metadata if isinstance(response.metadata, dict) else {}
         self._server_stale = False
         self._dialect = None
@@ -119,7 +137,7 @@ class LxdClient:
         if self._server_stale and self.server:
             await self.refresh_server()
         try:
-            return await self.connection.request(
+            return await self.transport.request(
                 method,
                 path,
                 json=json,
@@ -155,6 +173,35 @@ class LxdClient:
             method, path, query=query, headers=headers, content=content, timeout=timeout
         )
 
+    def instance_path(self, container: str) -> str:
+        """``container``'s path on this server (the collection is the dialect's)."""
+        return f"{self.dialect.instances}/{segment(container, 'container')}"
+
+    async def exec_at(
+        self,
+        path: str,
+        body: JsonObject,
+        *,
+        query: Query | None = None,
+        stdin: StdinSource | None = None,
+        timeout: float | None = None,
+    ) -> ExecSession:
+        """POST ``body`` (a ``ContainerExecPost``) to the exec endpoint ``path`` with websockets,
+        and return the live session (its operation: ``session.operation``).
+
+        ``stdin`` (bytes or an async iterator) is fed in the background, then end-of-file;
+        without it, write with :meth:`ExecSession.write` and :meth:`ExecSession.close_stdin`.
+        ``timeout`` bounds starting the session, not the command.
+        """
+        body = {**body, "wait-for-websocket": True, "record-output": False}
+        operation = await self.operations.start(
+            "POST", path, json=body, query=query, timeout=timeout
+        )
+        session = await open_session(self.connection, operation)
+        if stdin is not None:
+            session.feed(stdin)
+        return session
+
     async def exec(
         self,
         container: str,
@@ -166,14 +213,12 @@ class LxdClient:
         height: int = 0,
         stdin: StdinSource | None = None,
         extra: JsonObject | None = None,
+        project: str = "",
         timeout: float | None = None,
     ) -> ExecSession:
-        """Start ``command`` in ``container`` with websockets, and return the live session.
+        """Start ``command`` in ``container`` with websockets (:meth:`exec_at`).
 
-        ``stdin`` (bytes or an async iterator) is fed in the background, then end-of-file;
-        without it, write with :meth:`ExecSession.write` and :meth:`ExecSession.close_stdin`.
         ``extra`` adds keys of ``ContainerExecPost`` (e.g. ``cwd``, ``user`` on 5.0).
-        ``timeout`` bounds starting the session, not the command.
         """
         body: JsonObject = {
             "command": list(command),
@@ -182,16 +227,32 @@ class LxdClient:
             "width": width,
             "height": height,
             **(extra or {}),
-            "wait-for-websocket": True,
-            "record-output": False,
         }
-        operation = await self.operations.start(
-            "POST", f"{_container_path(container)}/exec", json=body, timeout=timeout
+        return await self.exec_at(
+            f"{self.instance_path(container)}/exec",
+            body,
+            query={"project": project or None},
+            stdin=stdin,
+            timeout=timeout,
         )
-        session = await open_session(self.connection, operation)
-        if stdin is not None:
-            session.feed(stdin)
-        return session
+
+    async def start_recorded(
+        self,
+        path: str,
+        body: JsonObject,
+        *,
+        query: Query | None = None,
+        timeout: float | None = None,
+    ) -> Operation:
+        """POST ``body`` to the exec endpoint ``path`` without websockets (stdin is /dev/null)
+        and with ``record-output``; wait for the operation, then :func:`recorded_exec`."""
+        body = {
+            **body,
+            "interactive": False,
+            "wait-for-websocket": False,
+            "record-output": True,
+        }
+        return await self.operations.start("POST", path, json=body, query=query, timeout=timeout)
 
     async def exec_recorded(
         self,
@@ -200,44 +261,57 @@ class LxdClient:
         *,
         environment: Mapping[str, str] | None = None,
         extra: JsonObject | None = None,
+        project: str = "",
         timeout: float | None = None,
     ) -> RecordedExec:
-        """Run ``command`` without websockets (stdin is /dev/null) with ``record-output``, and
-        wait for it. On timeout the command keeps running and ``exit_code`` is ``None``."""
+        """Run ``command`` with ``record-output`` (:meth:`start_recorded`) and wait for it. On
+        timeout the command keeps running and ``exit_code`` is ``None``."""
         body: JsonObject = {
             "command": list(command),
             "environment": dict(environment or {}),
-            "interactive": False,
             **(extra or {}),
-            "wait-for-websocket": False,
-            "record-output": True,
         }
-        operation = await self.operations.run(
-            "POST", f"{_container_path(container)}/exec", json=body, timeout=timeout
-        )
-        metadata = operation.get("metadata")
-        metadata = metadata if isinstance(metadata, dict) else {}
-        output = metadata.get("output")
-        output = output if isinstance(output, dict) else {}
-        code = metadata.get("return")
-        return RecordedExec(
-            exit_code=code if isinstance(code, int) else None,
-            stdout_url=output.get("1"),
-            stderr_url=output.get("2"),
-            operation=operation,
-        )
-
-    async def console(
-        self, container: str, *, width: int = 0, height: int = 0, timeout: float | None = None
-    ) -> ExecSession:
-        """Attach to the container's console (fd 0 plus control); close the session to detach."""
-        operation = await self.operations.start(
-            "POST",
-            f"{_container_path(container)}/console",
-            json={"width": width, "height": height},
+        deadline = None if timeout is None else asyncio.get_running_loop().time() + timeout
+        async with await self.start_recorded(
+            f"{self.instance_path(container)}/exec",
+            body,
+            query={"project": project or None},
             timeout=timeout,
+        ) as operation:
+            left = None if deadline is None else deadline - asyncio.get_running_loop().time()
+            return recorded_exec(await operation.wait(left))
+
+    async def console_at(
+        self,
+        path: str,
+        body: JsonObject,
+        *,
+        query: Query | None = None,
+        timeout: float | None = None,
+    ) -> ExecSession:
+        """POST ``body`` (``ContainerConsolePost``) to the console endpoint ``path`` and attach
+        (fd 0 plus control); close the session to detach."""
+        operation = await self.operations.start(
+            "POST", path, json=body, query=query, timeout=timeout
         )
         return await open_session(self.connection, operation)
+
+    async def console(
+        self,
+        container: str,
+        *,
+        width: int = 0,
+        height: int = 0,
+        project: str = "",
+        timeout: float | None = None,
+    ) -> ExecSession:
+        """Attach to ``container``'s console (:meth:`console_at`)."""
+        return await self.console_at(
+            f"{self.instance_path(container)}/console",
+            {"width": width, "height": height},
+            query={"project": project or None},
+            timeout=timeout,
+        )
 
     async def aclose(self) -> None:
         """Close event hubs and pooled connections."""
@@ -253,5 +327,17 @@ class LxdClient:
         await self.aclose()
 
 
-def _container_path(container: str) -> str:
-    return f"/1.0/containers/{segment(container, 'container')}"
+def recorded_exec(operation: JsonObject) -> RecordedExec:
+    """What a ``record-output`` exec's final (or current) operation says: exit code and logs."""
+    metadata = operation.get("metadata")
+    metadata = metadata if isinstance(metadata, dict) else {}
+    output = metadata.get("output")
+    output = output if isinstance(output, dict) else {}
+    code = metadata.get("return")
+    stdout, stderr = output.get("1"), output.get("2")
+    return RecordedExec(
+        exit_code=code if isinstance(code, int) else None,
+        stdout_url=stdout if isinstance(stdout, str) and stdout else None,
+        stderr_url=stderr if isinstance(stderr, str) and stderr else None,
+        operation=operation,
+    )

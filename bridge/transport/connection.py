@@ -18,7 +18,7 @@ import ssl
 from collections.abc import AsyncIterable, AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from typing import Any, NoReturn
+from typing import Any, NoReturn, Protocol
 from urllib.parse import urlencode
 
 import aiohttp
@@ -33,7 +33,15 @@ from bridge.transport.endpoint import Endpoint
 from bridge.transport.envelope import LxdResponse, decode_response
 from bridge.transport.redact import WEBSOCKET_LOG
 
-__all__ = ["Connection", "Kind", "Limits", "RawResponse", "short_reason", "with_query"]
+__all__ = [
+    "Connection",
+    "Kind",
+    "Limits",
+    "RawResponse",
+    "Transport",
+    "short_reason",
+    "with_query",
+]
 
 #: Error bodies of raw endpoints are JSON envelopes; never read more than this of one.
 _MAX_ERROR_BODY = 1 << 20
@@ -221,6 +229,28 @@ class _Pool:
         session, self.session = self.session, None
         if session is not None:
             await session.close()
+
+
+class Transport(Protocol):
+    """Sends one request to LXD and decodes its envelope: what :class:`Connection` does over
+    HTTP, and the seam where a test puts recorded answers instead (like httpx's
+    ``MockTransport``), given to ``LxdClient(endpoint, transport=...)``."""
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        query: Query | None = None,
+        etag: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        content: bytes | AsyncIterable[bytes] | None = None,
+        timeout: float | None = None,
+        kind: Kind | None = None,
+    ) -> LxdResponse:
+        """Send one request; raise the typed LxdError, TransportError or ProtocolError."""
+        ...
 
 
 class Connection:

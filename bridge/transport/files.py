@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterable, AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterable, AsyncIterator, Mapping
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from bridge.errors import ProtocolError
-from bridge.transport.connection import Connection, RawResponse
+from bridge.transport.connection import Query, RawResponse
 from bridge.transport.envelope import decode_response
 from bridge.transport.paths import segment
 
-__all__ = ["FileInfo", "Files", "PulledFile"]
+if TYPE_CHECKING:
+    from bridge.codec import Dialect
+    from bridge.transport.client import LxdClient
+
+__all__ = ["FileInfo", "Files", "PulledFile", "file_headers", "file_info"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,40 +45,113 @@ class PulledFile:
         return self.raw.aiter_bytes(chunk_size)
 
 
-def _files_path(container: str) -> str:
-    return f"/1.0/containers/{segment(container, 'container')}/files"
+def file_info(headers: Mapping[str, str], dialect: Dialect) -> FileInfo:
+    """Ownership, mode and type from the headers of a file GET (``X-LXD-uid`` for LXD,
+    ``X-Incus-uid`` for Incus: asked of the dialect); the mode is written as ``%04o``."""
+    try:
+        return FileInfo(
+            uid=int(headers.get(dialect.header("uid"), "-1")),
+            gid=int(headers.get(dialect.header("gid"), "-1")),
+            mode=int(headers.get(dialect.header("mode"), "0"), 8),
+            type=headers.get(dialect.header("type"), "file"),
+        )
+    except ValueError as e:
+        raise ProtocolError(f"bad {dialect.header('*')} file headers: {dict(headers)!r}") from e
+
+
+def file_headers(
+    dialect: Dialect,
+    *,
+    uid: int | None = None,
+    gid: int | None = None,
+    mode: int | None = None,
+    file_type: str = "file",
+    write: str = "overwrite",
+) -> dict[str, str]:
+    """The headers of a file push in the dialect's names; unset uid/gid/mode let LXD choose."""
+    headers = {
+        "Content-Type": "application/octet-stream",
+        dialect.header("type"): file_type,
+        dialect.header("write"): write,
+    }
+    if uid is not None:
+        headers[dialect.header("uid")] = str(uid)
+    if gid is not None:
+        headers[dialect.header("gid")] = str(gid)
+    if mode is not None:
+        headers[dialect.header("mode")] = f"{mode:04o}"
+    return headers
 
 
 class Files:
-    """File transfer calls of one connection."""
+    """Container file calls: the one implementation, used by the facade and by tools.
 
-    def __init__(self, connection: Connection) -> None:
-        self._connection = connection
+    The ``*_at`` methods take the files endpoint (``/1.0/containers/<name>/files``, from the
+    RPC's route) and the query (``project``, ``target``); the others take a container name and
+    build the endpoint from the dialect. The content is never read whole into memory.
+    """
+
+    def __init__(self, client: LxdClient) -> None:
+        self._client = client
+
+    def endpoint(self, container: str) -> str:
+        """The files endpoint of ``container`` on this server."""
+        name = segment(container, "container")
+        return f"{self._client.dialect.instances}/{name}/files"
 
     @asynccontextmanager
-    async def pull(
-        self, container: str, path: str, *, timeout: float | None = None
+    async def pull_at(
+        self, endpoint: str, path: str, *, query: Query | None = None, timeout: float | None = None
     ) -> AsyncIterator[PulledFile]:
-        """Open ``path`` in ``container`` for reading; never reads it whole into memory."""
-        async with self._connection.stream(
-            "GET", _files_path(container), query={"path": path}, timeout=timeout
+        """Open ``path`` for reading; a directory's entries are read, a file's content is not."""
+        async with self._client.stream(
+            "GET", endpoint, query={**(query or {}), "path": path}, timeout=timeout
         ) as raw:
-            headers = raw.headers
-            try:
-                info = FileInfo(
-                    uid=int(headers.get("x-lxd-uid", "-1")),
-                    gid=int(headers.get("x-lxd-gid", "-1")),
-                    mode=int(headers.get("x-lxd-mode", "0"), 8),  # written as %04o
-                    type=headers.get("x-lxd-type", "file"),
-                )
-            except ValueError as e:
-                raise ProtocolError(f"bad X-LXD file headers: {dict(headers)!r}") from e
+            info = file_info(raw.headers, self._client.dialect)
             entries = None
             if info.type == "directory":
                 body = b"".join([chunk async for chunk in raw.aiter_bytes()])
-                listing = decode_response(raw.http_status, body, headers).metadata
-                entries = [str(name) for name in listing or []]
+                listing = decode_response(raw.http_status, body, raw.headers).metadata
+                listing = [] if listing is None else listing  # Go's nil slice
+                if not isinstance(listing, list):
+                    raise ProtocolError(f"directory listing is not a list: {listing!r}")
+                entries = [str(name) for name in listing]
             yield PulledFile(info=info, raw=raw, entries=entries)
+
+    def pull(
+        self, container: str, path: str, *, project: str = "", timeout: float | None = None
+    ) -> AbstractAsyncContextManager[PulledFile]:
+        """:meth:`pull_at` on ``container``'s files."""
+        query = {"project": project or None}
+        return self.pull_at(self.endpoint(container), path, query=query, timeout=timeout)
+
+    async def push_at(
+        self,
+        endpoint: str,
+        path: str,
+        content: bytes | AsyncIterable[bytes],
+        *,
+        query: Query | None = None,
+        uid: int | None = None,
+        gid: int | None = None,
+        mode: int | None = None,
+        file_type: str = "file",
+        write: str = "overwrite",
+        timeout: float | None = None,
+    ) -> None:
+        """Write ``content`` (bytes, or an async iterator of chunks sent as they come) to
+        ``path``. For a symlink, ``content`` is the target; for a directory it is ignored."""
+        headers = file_headers(
+            self._client.dialect, uid=uid, gid=gid, mode=mode, file_type=file_type, write=write
+        )
+        await self._client.request(
+            "POST",
+            endpoint,
+            query={**(query or {}), "path": path},
+            headers=headers,
+            content=b"" if file_type == "directory" else content,
+            timeout=timeout,
+        )
 
     async def push(
         self,
@@ -82,6 +159,7 @@ class Files:
         path: str,
         content: bytes | AsyncIterable[bytes],
         *,
+        project: str = "",
         uid: int | None = None,
         gid: int | None = None,
         mode: int | None = None,
@@ -89,28 +167,31 @@ class Files:
         write: Literal["overwrite", "append"] = "overwrite",
         timeout: float | None = None,
     ) -> None:
-        """Write ``content`` (bytes, or an async iterator of chunks sent as they come) to
-        ``path``. ``mode`` is sent as ``%04o``; unset uid/gid/mode let LXD choose. For a
-        symlink, ``content`` is the target; for a directory it is ignored."""
-        headers: dict[str, str] = {"X-LXD-type": file_type, "X-LXD-write": write}
-        if uid is not None:
-            headers["X-LXD-uid"] = str(uid)
-        if gid is not None:
-            headers["X-LXD-gid"] = str(gid)
-        if mode is not None:
-            headers["X-LXD-mode"] = f"{mode:04o}"
-        headers["Content-Type"] = "application/octet-stream"
-        await self._connection.request(
-            "POST",
-            _files_path(container),
-            query={"path": path},
-            headers=headers,
-            content=b"" if file_type == "directory" else content,
+        """:meth:`push_at` on ``container``'s files."""
+        await self.push_at(
+            self.endpoint(container),
+            path,
+            content,
+            query={"project": project or None},
+            uid=uid,
+            gid=gid,
+            mode=mode,
+            file_type=file_type,
+            write=write,
             timeout=timeout,
         )
 
-    async def delete(self, container: str, path: str, *, timeout: float | None = None) -> None:
-        """Delete ``path`` in ``container`` (ext ``file_delete``)."""
-        await self._connection.request(
-            "DELETE", _files_path(container), query={"path": path}, timeout=timeout
+    async def delete_at(
+        self, endpoint: str, path: str, *, query: Query | None = None, timeout: float | None = None
+    ) -> None:
+        """Delete ``path`` (ext ``file_delete``)."""
+        await self._client.request(
+            "DELETE", endpoint, query={**(query or {}), "path": path}, timeout=timeout
         )
+
+    async def delete(
+        self, container: str, path: str, *, project: str = "", timeout: float | None = None
+    ) -> None:
+        """:meth:`delete_at` on ``container``'s files."""
+        query = {"project": project or None}
+        await self.delete_at(self.endpoint(container), path, query=query, timeout=timeout)

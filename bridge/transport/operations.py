@@ -16,7 +16,7 @@ from bridge.errors import (
 )
 from bridge.observability.context import note_operation
 from bridge.observability.upstream import traced_operation_wait
-from bridge.transport.connection import Connection, Query
+from bridge.transport.connection import Query, Transport
 from bridge.transport.envelope import JsonObject
 from bridge.transport.events import Events, EventSubscription
 from bridge.transport.paths import segment
@@ -134,8 +134,8 @@ class Operation:
 class Operations:
     """Operation calls of one connection."""
 
-    def __init__(self, connection: Connection, events: Events) -> None:
-        self._connection = connection
+    def __init__(self, transport: Transport, events: Events) -> None:
+        self._connection = transport
         self._events = events
 
     async def start(
