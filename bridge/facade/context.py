@@ -24,6 +24,7 @@ from google.protobuf.message import Message
 
 from bridge.codec import Dialect
 from bridge.errors import OperationRunning
+from bridge.identity import caller_of
 from bridge.transport import JsonObject, LxdClient, LxdResponse, is_final
 from bridge.transport.connection import Query
 from bridge.upstream import Upstream
@@ -91,7 +92,8 @@ class CallContext:
 
     ``project`` is the request's ``project`` field (``""``: LXD's default project); for a request
     stream it is known once the first message is read (:meth:`scoped`). ``principal`` is who
-    called, once an identity source sets it (``None`` today).
+    called: its certificate's first URI SAN, else DNS SAN, else subject under mTLS (gRFC A43,
+    :mod:`bridge.identity`); ``None`` for the anonymous caller (no client certificate).
     """
 
     upstream: Upstream
@@ -102,7 +104,7 @@ class CallContext:
     @classmethod
     def of(cls, upstream: Upstream, context: Context, request: Message | None) -> CallContext:
         """The call context of a call with ``request`` (``None`` for a request stream)."""
-        return cls(upstream, context, _project(request))
+        return cls(upstream, context, _project(request), caller_of(context).principal)
 
     def scoped(self, request: Message) -> CallContext:
         """This context with the project of ``request`` (the first message of a stream)."""

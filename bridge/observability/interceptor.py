@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 import grpc
 from opentelemetry.trace import Tracer
 
+from bridge.identity import caller_of
 from bridge.observability import context
 from bridge.observability.metrics import (
     GRPC_HANDLED,
@@ -54,10 +55,8 @@ class _RequestContext:
 
 
 def _principal(ctx: grpc.aio.ServicerContext[Any, Any]) -> str | None:
-    """The caller's identity from its certificate (mTLS: SAN or CN), None without one."""
-    identities = ctx.peer_identities()
-    first = next(iter(identities), None) if identities else None
-    return first.decode(errors="replace") if first is not None else None
+    """The caller's principal (mTLS: as gRFC A43 reads its certificate), None without one."""
+    return caller_of(ctx).principal
 
 
 def _code(ctx: grpc.aio.ServicerContext[Any, Any], error: BaseException | None) -> str:
