@@ -22,7 +22,14 @@ from bridge.errors import LxdError, ProtocolError, SocketNotFound, TransportErro
 from bridge.facade.common import MAX_MESSAGE_SIZE
 from bridge.listener import lxd_access, parse_group, parse_mode, with_overrides
 from bridge.observability import logs, tracing
-from bridge.server import DEFAULT_GRACE, DEFAULT_LISTEN, ListenRefused, ServerTls, serve
+from bridge.server import (
+    DEFAULT_GRACE,
+    DEFAULT_LISTEN,
+    ListenRefused,
+    PolicyError,
+    ServerTls,
+    serve,
+)
 from bridge.transport import Limits, LxdClient
 
 __all__ = ["ENV_PREFIX", "StartupError", "main"]
@@ -132,6 +139,14 @@ def build_parser() -> argparse.ArgumentParser:
         serve_cmd,
         "--client-ca",
         "require gRPC clients to present a certificate signed by this CA (mTLS)",
+        metavar="FILE",
+    )
+    _add(
+        serve_cmd,
+        "--authz-policy",
+        "authorization policy (gRFC A43 JSON: deny_rules, allow_rules on principals, paths, "
+        "headers) enforced on every RPC before LXD is asked; re-read on SIGHUP and when the "
+        "file changes. TLS files are re-read the same way",
         metavar="FILE",
     )
     _add(
@@ -329,8 +344,9 @@ async def _serve(opts: argparse.Namespace) -> None:
             max_send_message_size=opts.max_send_message_size,
             metrics_listen=opts.metrics_listen,
             tracer_provider=tracer_provider,
+            authz_policy=Path(opts.authz_policy) if opts.authz_policy else None,
         )
-    except ListenRefused as e:
+    except (ListenRefused, PolicyError) as e:
         raise StartupError(str(e)) from e
     finally:
         await lxd.aclose()
