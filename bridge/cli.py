@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bridge import protos
+from bridge.audit import AuditLog
 from bridge.errors import LxdError, ProtocolError, SocketNotFound, TransportError
 from bridge.facade.common import MAX_MESSAGE_SIZE
 from bridge.listener import lxd_access, parse_group, parse_mode, with_overrides
@@ -149,6 +150,15 @@ def build_parser() -> argparse.ArgumentParser:
         "file changes. TLS files are re-read the same way",
         metavar="FILE",
     )
+    _add(
+        serve_cmd,
+        "--audit-log",
+        "write one JSON line per RPC that changes something (and every denied call) to FILE, "
+        "or - for stderr: time, principal, peer, method, name, project, target, code, LXD "
+        "operation, duration; never a body or secret",
+        metavar="FILE",
+    )
+    _add(serve_cmd, "--audit-reads", "audit reads too (with --audit-log)", action="store_true")
     _add(
         serve_cmd,
         "--insecure",
@@ -330,6 +340,14 @@ async def _serve(opts: argparse.Namespace) -> None:
         tracer_provider = tracing.from_environment()
     except tracing.TracingConfigError as e:
         raise StartupError(str(e)) from e
+    audit = None
+    if opts.audit_log is not None:
+        try:
+            audit = AuditLog(opts.audit_log)
+        except OSError as e:
+            raise StartupError(f"cannot open --audit-log {opts.audit_log}: {e.strerror}") from e
+    elif opts.audit_reads:
+        raise StartupError("--audit-reads needs --audit-log")
     lxd = await open_lxd(opts)
     try:
         access = with_overrides(lxd_access(lxd.endpoint), gid=gid, mode=mode)
@@ -345,11 +363,15 @@ async def _serve(opts: argparse.Namespace) -> None:
             metrics_listen=opts.metrics_listen,
             tracer_provider=tracer_provider,
             authz_policy=Path(opts.authz_policy) if opts.authz_policy else None,
+            audit=audit,
+            audit_reads=opts.audit_reads,
         )
     except (ListenRefused, PolicyError) as e:
         raise StartupError(str(e)) from e
     finally:
         await lxd.aclose()
+        if audit is not None:
+            audit.close()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

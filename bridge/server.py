@@ -28,6 +28,7 @@ from opentelemetry.instrumentation.grpc import aio_server_interceptor
 from opentelemetry.sdk.trace import TracerProvider
 
 from bridge import reflection
+from bridge.audit import AuditInterceptor, AuditLog
 from bridge.authz import AuthzInterceptor, PolicyError, PolicyFile
 from bridge.errors import BridgeError
 from bridge.facade import FACADES
@@ -168,6 +169,8 @@ async def start(
     metrics_listen: str | None = None,
     tracer_provider: TracerProvider | None = None,
     authz_policy: Path | None = None,
+    audit: AuditLog | None = None,
+    audit_reads: bool = False,
 ) -> BridgeServer:
     """Serve every facade for ``lxd`` on ``listen`` and return the running server.
 
@@ -181,7 +184,9 @@ async def start(
     Prometheus metrics (plain HTTP on loopback, else HTTPS with ``tls``'s certificate or
     ``insecure``). ``tracer_provider`` turns tracing on (:mod:`bridge.observability.tracing`).
     ``authz_policy`` is a gRFC A43 policy file enforced on every RPC (:mod:`bridge.authz`),
-    re-read when it changes; PolicyError when it cannot be read or enforced.
+    re-read when it changes; PolicyError when it cannot be read or enforced. ``audit`` gets one
+    JSON line per RPC that changes something (every RPC with ``audit_reads``; denied calls
+    always: :mod:`bridge.audit`).
     """
     metrics_host_port = (
         None if metrics_listen is None else _metrics_address(metrics_listen, tls, insecure)
@@ -205,6 +210,9 @@ async def start(
     if tracer_provider is not None:  # the RPC's server span (traceparent honoured), outermost
         interceptors.append(aio_server_interceptor(tracer_provider=tracer_provider))  # type: ignore[no-untyped-call]
     interceptors.append(ObservingInterceptor(tracer))
+    if audit is not None:  # outside the policy: a denied call is audited
+        services = [facade.service for facade in FACADES]
+        interceptors.append(AuditInterceptor(audit, services, reads=audit_reads))
     if policy is not None:  # inside the observer: a denied call is logged and counted too
         interceptors.append(AuthzInterceptor(policy))
     server = grpc.aio.server(
@@ -315,6 +323,8 @@ async def serve(
     metrics_listen: str | None = None,
     tracer_provider: TracerProvider | None = None,
     authz_policy: Path | None = None,
+    audit: AuditLog | None = None,
+    audit_reads: bool = False,
 ) -> None:
     """Start the bridge and serve until SIGTERM or SIGINT, then stop gracefully."""
     bridge = await start(
@@ -328,6 +338,8 @@ async def serve(
         metrics_listen=metrics_listen,
         tracer_provider=tracer_provider,
         authz_policy=authz_policy,
+        audit=audit,
+        audit_reads=audit_reads,
     )
     stopping = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -357,6 +369,8 @@ async def serve(
             bridge.policy.policy.name,
             bridge.policy.path,
         )
+    if audit is not None:
+        _log.info("audit log: %s%s", audit.target, " (reads too)" if audit_reads else "")
     if bridge.health_address is not None:
         _log.info("serving grpc.health.v1 only, without TLS, on %s", bridge.health_address)
     if bridge.metrics_server is not None:

@@ -29,7 +29,7 @@ from bridge.observability.metrics import (
     OPEN_STREAMS,
 )
 
-__all__ = ["ObservingInterceptor"]
+__all__ = ["ObservingInterceptor", "status_name"]
 
 _log = logging.getLogger("bridge.rpc")
 _Req = TypeVar("_Req")
@@ -59,7 +59,8 @@ def _principal(ctx: grpc.aio.ServicerContext[Any, Any]) -> str | None:
     return caller_of(ctx).principal
 
 
-def _code(ctx: grpc.aio.ServicerContext[Any, Any], error: BaseException | None) -> str:
+def status_name(ctx: grpc.aio.ServicerContext[Any, Any], error: BaseException | None) -> str:
+    """The name of the status an RPC ended with (``error``: what its handler raised)."""
     if isinstance(error, asyncio.CancelledError):
         return grpc.StatusCode.CANCELLED.name
     code = ctx.code()
@@ -121,7 +122,7 @@ class ObservingInterceptor(grpc.aio.ServerInterceptor):
             error: BaseException | None,
         ) -> None:
             elapsed = time.perf_counter() - started
-            code = _code(ctx, error)
+            code = status_name(ctx, error)
             GRPC_HANDLED.labels(*labels, code).inc()
             GRPC_HANDLING_SECONDS.labels(*labels).observe(elapsed)
             _log.info("%s %s %.1f ms", rpc, code, elapsed * 1000)

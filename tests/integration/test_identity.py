@@ -79,9 +79,9 @@ class Pki:
         return grpc.ssl_channel_credentials(self.ca.cert.read_bytes(), key, cert)
 
 
-@pytest.fixture(scope="module")
-def pki(tmp_path_factory: pytest.TempPathFactory) -> Pki:
-    ca = Ca(tmp_path_factory.mktemp("identity-pki"))
+def make_pki(directory: Path) -> Pki:
+    """A CA with the bridge's server certificate and three callers' certificates."""
+    ca = Ca(directory)
     return Pki(
         ca,
         ca.server(),
@@ -89,6 +89,11 @@ def pki(tmp_path_factory: pytest.TempPathFactory) -> Pki:
         ca.issue("admin", "admin", organization="ops"),
         ca.issue("stranger", "stranger", dns=("stranger.example.org",)),
     )
+
+
+@pytest.fixture(scope="module")
+def pki(tmp_path_factory: pytest.TempPathFactory) -> Pki:
+    return make_pki(tmp_path_factory.mktemp("identity-pki"))
 
 
 # --- the principal, as A43 reads a certificate --------------------------------------------------
