@@ -19,6 +19,7 @@ from pathlib import Path
 
 from bridge import protos
 from bridge.audit import AuditLog
+from bridge.caller_limits import DEFAULT_MAX_INFLIGHT, DEFAULT_MAX_STREAMS
 from bridge.errors import LxdError, ProtocolError, SocketNotFound, TransportError
 from bridge.facade.common import MAX_MESSAGE_SIZE
 from bridge.listener import lxd_access, parse_group, parse_mode, with_overrides
@@ -195,6 +196,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add(
         serve_cmd,
+        "--max-inflight-per-caller",
+        "RPCs one caller (principal; without mTLS all callers are one) may have in flight; one "
+        f"more is RESOURCE_EXHAUSTED (default {DEFAULT_MAX_INFLIGHT})",
+        default=DEFAULT_MAX_INFLIGHT,
+        type=_at_least_one,
+        metavar="N",
+    )
+    _add(
+        serve_cmd,
+        "--max-streams-per-caller",
+        "streams (events, exec, console, transfers) one caller may hold open; one more is "
+        f"RESOURCE_EXHAUSTED (default {DEFAULT_MAX_STREAMS})",
+        default=DEFAULT_MAX_STREAMS,
+        type=_at_least_one,
+        metavar="N",
+    )
+    _add(
+        serve_cmd,
         "--max-send-message-size",
         "largest gRPC message sent, in bytes; a larger reply is RESOURCE_EXHAUSTED. Clients "
         f"receive at most 4 MiB unless told otherwise (default {MAX_MESSAGE_SIZE})",
@@ -365,6 +384,8 @@ async def _serve(opts: argparse.Namespace) -> None:
             authz_policy=Path(opts.authz_policy) if opts.authz_policy else None,
             audit=audit,
             audit_reads=opts.audit_reads,
+            max_inflight_per_caller=opts.max_inflight_per_caller,
+            max_streams_per_caller=opts.max_streams_per_caller,
         )
     except (ListenRefused, PolicyError) as e:
         raise StartupError(str(e)) from e

@@ -30,6 +30,7 @@ from opentelemetry.sdk.trace import TracerProvider
 from bridge import reflection
 from bridge.audit import AuditInterceptor, AuditLog
 from bridge.authz import AuthzInterceptor, PolicyError, PolicyFile
+from bridge.caller_limits import DEFAULT_MAX_INFLIGHT, DEFAULT_MAX_STREAMS, CallerLimits
 from bridge.errors import BridgeError
 from bridge.facade import FACADES
 from bridge.facade.context import OneUpstream
@@ -103,6 +104,8 @@ class BridgeServer:
     #: ``--authz-policy``'s file, re-read when it changes (None: no policy).
     policy: PolicyFile | None = None
     _watch: asyncio.Task[None] | None = None
+    #: Each caller's RPCs in flight and open streams, and their limits.
+    caller_limits: CallerLimits | None = None
 
     def reload(self) -> None:
         """SIGHUP: re-read the TLS files (next handshake) and the authorization policy."""
@@ -171,6 +174,8 @@ async def start(
     authz_policy: Path | None = None,
     audit: AuditLog | None = None,
     audit_reads: bool = False,
+    max_inflight_per_caller: int = DEFAULT_MAX_INFLIGHT,
+    max_streams_per_caller: int = DEFAULT_MAX_STREAMS,
 ) -> BridgeServer:
     """Serve every facade for ``lxd`` on ``listen`` and return the running server.
 
@@ -186,7 +191,8 @@ async def start(
     ``authz_policy`` is a gRFC A43 policy file enforced on every RPC (:mod:`bridge.authz`),
     re-read when it changes; PolicyError when it cannot be read or enforced. ``audit`` gets one
     JSON line per RPC that changes something (every RPC with ``audit_reads``; denied calls
-    always: :mod:`bridge.audit`).
+    always: :mod:`bridge.audit`). ``max_inflight_per_caller`` and ``max_streams_per_caller``
+    cap each principal's RPCs in flight and open streams (:mod:`bridge.caller_limits`).
     """
     metrics_host_port = (
         None if metrics_listen is None else _metrics_address(metrics_listen, tls, insecure)
@@ -215,6 +221,9 @@ async def start(
         interceptors.append(AuditInterceptor(audit, services, reads=audit_reads))
     if policy is not None:  # inside the observer: a denied call is logged and counted too
         interceptors.append(AuthzInterceptor(policy))
+    # after the policy: a denied caller's calls take none of its slots
+    limits = CallerLimits(max_inflight_per_caller, max_streams_per_caller)
+    interceptors.append(limits)
     server = grpc.aio.server(
         interceptors=interceptors,
         options=[  # docs/streams.md: chunks are at most 1 MiB, a message at most this
@@ -281,6 +290,7 @@ async def start(
         reloading,
         policy,
         watch,
+        limits,
     )
 
 
@@ -325,6 +335,8 @@ async def serve(
     authz_policy: Path | None = None,
     audit: AuditLog | None = None,
     audit_reads: bool = False,
+    max_inflight_per_caller: int = DEFAULT_MAX_INFLIGHT,
+    max_streams_per_caller: int = DEFAULT_MAX_STREAMS,
 ) -> None:
     """Start the bridge and serve until SIGTERM or SIGINT, then stop gracefully."""
     bridge = await start(
@@ -340,6 +352,8 @@ async def serve(
         authz_policy=authz_policy,
         audit=audit,
         audit_reads=audit_reads,
+        max_inflight_per_caller=max_inflight_per_caller,
+        max_streams_per_caller=max_streams_per_caller,
     )
     stopping = asyncio.Event()
     loop = asyncio.get_running_loop()
