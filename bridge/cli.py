@@ -23,6 +23,7 @@ from bridge.caller_limits import DEFAULT_MAX_INFLIGHT, DEFAULT_MAX_STREAMS
 from bridge.errors import LxdError, ProtocolError, SocketNotFound, TransportError
 from bridge.facade.common import MAX_MESSAGE_SIZE
 from bridge.listener import lxd_access, parse_group, parse_mode, with_overrides
+from bridge.lxd_identities import IdentityResolver, load_identities
 from bridge.observability import logs, tracing
 from bridge.server import (
     DEFAULT_GRACE,
@@ -149,6 +150,14 @@ def build_parser() -> argparse.ArgumentParser:
         "authorization policy (gRFC A43 JSON: deny_rules, allow_rules on principals, paths, "
         "headers) enforced on every RPC before LXD is asked; re-read on SIGHUP and when the "
         "file changes. TLS files are re-read the same way",
+        metavar="FILE",
+    )
+    _add(
+        serve_cmd,
+        "--lxd-identities",
+        "map callers' principals to LXD client certificates (JSON: identities, unmapped: "
+        "bridge or refuse); a mapped caller's calls reach LXD over HTTPS with its certificate, "
+        "so LXD's own checks (restricted certificates, projects) apply",
         metavar="FILE",
     )
     _add(
@@ -367,8 +376,26 @@ async def _serve(opts: argparse.Namespace) -> None:
             raise StartupError(f"cannot open --audit-log {opts.audit_log}: {e.strerror}") from e
     elif opts.audit_reads:
         raise StartupError("--audit-reads needs --audit-log")
+    identities = None
+    if opts.lxd_identities is not None:
+        try:
+            identities = load_identities(Path(opts.lxd_identities))
+        except PolicyError as e:
+            raise StartupError(str(e)) from e
     lxd = await open_lxd(opts)
+    resolver = None
     try:
+        if identities is not None:
+            try:
+                resolver = await IdentityResolver.open(
+                    identities,
+                    lxd,
+                    server_cert=opts.server_cert,
+                    ca=opts.lxd_ca,
+                    limits=Limits(calls=opts.max_calls, transfers=opts.max_transfers),
+                )
+            except (TransportError, LxdError, ProtocolError, ssl.SSLError, ValueError) as e:
+                raise StartupError(f"--lxd-identities {opts.lxd_identities}: {e}") from e
         access = with_overrides(lxd_access(lxd.endpoint), gid=gid, mode=mode)
         await serve(
             lxd,
@@ -386,10 +413,13 @@ async def _serve(opts: argparse.Namespace) -> None:
             audit_reads=opts.audit_reads,
             max_inflight_per_caller=opts.max_inflight_per_caller,
             max_streams_per_caller=opts.max_streams_per_caller,
+            resolver=resolver,
         )
     except (ListenRefused, PolicyError) as e:
         raise StartupError(str(e)) from e
     finally:
+        if resolver is not None:
+            await resolver.aclose()
         await lxd.aclose()
         if audit is not None:
             audit.close()

@@ -33,7 +33,7 @@ from bridge.authz import AuthzInterceptor, PolicyError, PolicyFile
 from bridge.caller_limits import DEFAULT_MAX_INFLIGHT, DEFAULT_MAX_STREAMS, CallerLimits
 from bridge.errors import BridgeError
 from bridge.facade import FACADES
-from bridge.facade.context import OneUpstream
+from bridge.facade.context import OneUpstream, Resolver
 from bridge.facade.streams import MAX_MESSAGE_SIZE
 from bridge.identity import ReloadingTls
 from bridge.listener import ListenRefused, SocketAccess, bind, default_listen, lxd_access, needs_tls
@@ -176,6 +176,7 @@ async def start(
     audit_reads: bool = False,
     max_inflight_per_caller: int = DEFAULT_MAX_INFLIGHT,
     max_streams_per_caller: int = DEFAULT_MAX_STREAMS,
+    resolver: Resolver | None = None,
 ) -> BridgeServer:
     """Serve every facade for ``lxd`` on ``listen`` and return the running server.
 
@@ -193,6 +194,8 @@ async def start(
     JSON line per RPC that changes something (every RPC with ``audit_reads``; denied calls
     always: :mod:`bridge.audit`). ``max_inflight_per_caller`` and ``max_streams_per_caller``
     cap each principal's RPCs in flight and open streams (:mod:`bridge.caller_limits`).
+    ``resolver`` picks each call's upstream (default: ``lxd`` as the bridge itself; per-caller
+    LXD identities: :class:`bridge.lxd_identities.IdentityResolver`).
     """
     metrics_host_port = (
         None if metrics_listen is None else _metrics_address(metrics_listen, tls, insecure)
@@ -233,7 +236,7 @@ async def start(
     )
     # One daemon, as the bridge itself: every call resolves to this upstream (a server selector
     # or an identity source is another resolver: bridge/facade/context.py).
-    upstreams = OneUpstream(Upstream(lxd))
+    upstreams = resolver if resolver is not None else OneUpstream(Upstream(lxd))
     facades = [facade(upstreams, max_reply_size=max_send_message_size) for facade in FACADES]
     server.add_generic_rpc_handlers([facade.generic_handler() for facade in facades])
 
@@ -337,6 +340,7 @@ async def serve(
     audit_reads: bool = False,
     max_inflight_per_caller: int = DEFAULT_MAX_INFLIGHT,
     max_streams_per_caller: int = DEFAULT_MAX_STREAMS,
+    resolver: Resolver | None = None,
 ) -> None:
     """Start the bridge and serve until SIGTERM or SIGINT, then stop gracefully."""
     bridge = await start(
@@ -354,6 +358,7 @@ async def serve(
         audit_reads=audit_reads,
         max_inflight_per_caller=max_inflight_per_caller,
         max_streams_per_caller=max_streams_per_caller,
+        resolver=resolver,
     )
     stopping = asyncio.Event()
     loop = asyncio.get_running_loop()
