@@ -23,11 +23,12 @@ from bridge.identity import caller_of
 
 __all__ = ["DEFAULT_MAX_INFLIGHT", "DEFAULT_MAX_STREAMS", "CallerLimits"]
 
-#: RPCs one caller may have in flight at once: twice the bridge's LXD connections for short
-#: calls (--max-calls 32), so one caller can fill them and still queue a little.
-DEFAULT_MAX_INFLIGHT = 64
+#: RPCs one caller may have in flight at once (streams included): above the bridge's own limits
+#: (--max-calls 32 short calls, --max-transfers 32 transfers), so that a single caller (every
+#: caller without mTLS) still meets those first, as before.
+DEFAULT_MAX_INFLIGHT = 128
 #: Streams one caller may hold open at once (events, exec and console sessions, transfers).
-DEFAULT_MAX_STREAMS = 32
+DEFAULT_MAX_STREAMS = 64
 
 
 class CallerLimits(grpc.aio.ServerInterceptor):

@@ -24,7 +24,6 @@ from google.protobuf.message import Message
 
 from bridge.codec import Dialect
 from bridge.errors import OperationRunning
-from bridge.identity import caller_of
 from bridge.transport import JsonObject, LxdClient, LxdResponse, is_final
 from bridge.transport.connection import Query
 from bridge.upstream import Upstream
@@ -102,9 +101,16 @@ class CallContext:
     principal: str | None = None
 
     @classmethod
-    def of(cls, upstream: Upstream, context: Context, request: Message | None) -> CallContext:
-        """The call context of a call with ``request`` (``None`` for a request stream)."""
-        return cls(upstream, context, _project(request), caller_of(context).principal)
+    def of(
+        cls,
+        upstream: Upstream,
+        context: Context,
+        request: Message | None,
+        principal: str | None = None,
+    ) -> CallContext:
+        """The call context of a call with ``request`` (``None`` for a request stream) by
+        ``principal`` (:func:`bridge.identity.caller_of`)."""
+        return cls(upstream, context, _project(request), principal)
 
     def scoped(self, request: Message) -> CallContext:
         """This context with the project of ``request`` (the first message of a stream)."""

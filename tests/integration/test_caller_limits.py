@@ -147,7 +147,7 @@ async def test_a_closed_stream_frees_its_slot(limited: BridgeServer, pki: Pki) -
 
 def test_the_defaults_are_options() -> None:
     opts = build_parser().parse_args(["serve"])
-    assert (opts.max_inflight_per_caller, opts.max_streams_per_caller) == (64, 32)
+    assert (opts.max_inflight_per_caller, opts.max_streams_per_caller) == (128, 64)
     opts = build_parser().parse_args(
         ["serve", "--max-inflight-per-caller", "5", "--max-streams-per-caller", "2"]
     )
