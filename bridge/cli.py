@@ -18,11 +18,21 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bridge import protos
+from bridge.audit import AuditLog
+from bridge.caller_limits import DEFAULT_MAX_INFLIGHT, DEFAULT_MAX_STREAMS
 from bridge.errors import LxdError, ProtocolError, SocketNotFound, TransportError
 from bridge.facade.common import MAX_MESSAGE_SIZE
 from bridge.listener import lxd_access, parse_group, parse_mode, with_overrides
+from bridge.lxd_identities import IdentityResolver, load_identities
 from bridge.observability import logs, tracing
-from bridge.server import DEFAULT_GRACE, DEFAULT_LISTEN, ListenRefused, ServerTls, serve
+from bridge.server import (
+    DEFAULT_GRACE,
+    DEFAULT_LISTEN,
+    ListenRefused,
+    PolicyError,
+    ServerTls,
+    serve,
+)
 from bridge.transport import Limits, LxdClient
 
 __all__ = ["ENV_PREFIX", "StartupError", "main"]
@@ -136,6 +146,31 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add(
         serve_cmd,
+        "--authz-policy",
+        "authorization policy (gRFC A43 JSON: deny_rules, allow_rules on principals, paths, "
+        "headers) enforced on every RPC before LXD is asked; re-read on SIGHUP and when the "
+        "file changes. TLS files are re-read the same way",
+        metavar="FILE",
+    )
+    _add(
+        serve_cmd,
+        "--lxd-identities",
+        "map callers' principals to LXD client certificates (JSON: identities, unmapped: "
+        "bridge or refuse); a mapped caller's calls reach LXD over HTTPS with its certificate, "
+        "so LXD's own checks (restricted certificates, projects) apply",
+        metavar="FILE",
+    )
+    _add(
+        serve_cmd,
+        "--audit-log",
+        "write one JSON line per RPC that changes something (and every denied call) to FILE, "
+        "or - for stderr: time, principal, peer, method, name, project, target, code, LXD "
+        "operation, duration; never a body or secret",
+        metavar="FILE",
+    )
+    _add(serve_cmd, "--audit-reads", "audit reads too (with --audit-log)", action="store_true")
+    _add(
+        serve_cmd,
         "--insecure",
         "allow a TCP listener without TLS (loopback included): any local user, and anyone "
         "who can reach it, is then LXD's administrator",
@@ -165,6 +200,24 @@ def build_parser() -> argparse.ArgumentParser:
         "transfers (file, log, image, backup downloads and uploads) in flight at once, on "
         f"connections of their own; one more is RESOURCE_EXHAUSTED (default {limits.transfers})",
         default=limits.transfers,
+        type=_at_least_one,
+        metavar="N",
+    )
+    _add(
+        serve_cmd,
+        "--max-inflight-per-caller",
+        "RPCs one caller (principal; without mTLS all callers are one) may have in flight; one "
+        f"more is RESOURCE_EXHAUSTED (default {DEFAULT_MAX_INFLIGHT})",
+        default=DEFAULT_MAX_INFLIGHT,
+        type=_at_least_one,
+        metavar="N",
+    )
+    _add(
+        serve_cmd,
+        "--max-streams-per-caller",
+        "streams (events, exec, console, transfers) one caller may hold open; one more is "
+        f"RESOURCE_EXHAUSTED (default {DEFAULT_MAX_STREAMS})",
+        default=DEFAULT_MAX_STREAMS,
         type=_at_least_one,
         metavar="N",
     )
@@ -315,8 +368,34 @@ async def _serve(opts: argparse.Namespace) -> None:
         tracer_provider = tracing.from_environment()
     except tracing.TracingConfigError as e:
         raise StartupError(str(e)) from e
+    audit = None
+    if opts.audit_log is not None:
+        try:
+            audit = AuditLog(opts.audit_log)
+        except OSError as e:
+            raise StartupError(f"cannot open --audit-log {opts.audit_log}: {e.strerror}") from e
+    elif opts.audit_reads:
+        raise StartupError("--audit-reads needs --audit-log")
+    identities = None
+    if opts.lxd_identities is not None:
+        try:
+            identities = load_identities(Path(opts.lxd_identities))
+        except PolicyError as e:
+            raise StartupError(str(e)) from e
     lxd = await open_lxd(opts)
+    resolver = None
     try:
+        if identities is not None:
+            try:
+                resolver = await IdentityResolver.open(
+                    identities,
+                    lxd,
+                    server_cert=opts.server_cert,
+                    ca=opts.lxd_ca,
+                    limits=Limits(calls=opts.max_calls, transfers=opts.max_transfers),
+                )
+            except (TransportError, LxdError, ProtocolError, ssl.SSLError, ValueError) as e:
+                raise StartupError(f"--lxd-identities {opts.lxd_identities}: {e}") from e
         access = with_overrides(lxd_access(lxd.endpoint), gid=gid, mode=mode)
         await serve(
             lxd,
@@ -329,11 +408,21 @@ async def _serve(opts: argparse.Namespace) -> None:
             max_send_message_size=opts.max_send_message_size,
             metrics_listen=opts.metrics_listen,
             tracer_provider=tracer_provider,
+            authz_policy=Path(opts.authz_policy) if opts.authz_policy else None,
+            audit=audit,
+            audit_reads=opts.audit_reads,
+            max_inflight_per_caller=opts.max_inflight_per_caller,
+            max_streams_per_caller=opts.max_streams_per_caller,
+            resolver=resolver,
         )
-    except ListenRefused as e:
+    except (ListenRefused, PolicyError) as e:
         raise StartupError(str(e)) from e
     finally:
+        if resolver is not None:
+            await resolver.aclose()
         await lxd.aclose()
+        if audit is not None:
+            audit.close()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

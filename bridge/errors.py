@@ -6,6 +6,7 @@ The hierarchy::
     ├── InvalidRequest                the gRPC request cannot become an LXD request (field, mask)
     ├── OperationRunning              waited for an operation until the deadline; still running
     ├── LimitExceeded                 a limit of the bridge (transfers, reply size) was reached
+    ├── NotPermitted                  the bridge refuses this caller (no LXD identity for it)
     ├── TransportError                no usable answer from LXD: connect, TLS, reset, timeout
     │   ├── TransportTimeout          the caller's deadline passed before LXD answered
     │   └── SocketNotFound            discovery found no usable unix socket (lists what was tried)
@@ -49,6 +50,7 @@ __all__ = [
     "LimitExceeded",
     "LxdError",
     "NotFound",
+    "NotPermitted",
     "OperationCancelled",
     "OperationFailed",
     "OperationRunning",
@@ -119,6 +121,15 @@ class LimitExceeded(BridgeError):
         self.reason = reason
         self.option = option
         self.limit = limit
+        super().__init__(message)
+
+
+class NotPermitted(BridgeError):
+    """The bridge itself refuses the caller (PERMISSION_DENIED, before LXD is asked);
+    ``reason`` is the ErrorInfo reason."""
+
+    def __init__(self, message: str, *, reason: str) -> None:
+        self.reason = reason
         super().__init__(message)
 
 

@@ -28,10 +28,14 @@ from opentelemetry.instrumentation.grpc import aio_server_interceptor
 from opentelemetry.sdk.trace import TracerProvider
 
 from bridge import reflection
+from bridge.audit import AuditInterceptor, AuditLog
+from bridge.authz import AuthzInterceptor, PolicyError, PolicyFile
+from bridge.caller_limits import DEFAULT_MAX_INFLIGHT, DEFAULT_MAX_STREAMS, CallerLimits
 from bridge.errors import BridgeError
 from bridge.facade import FACADES
-from bridge.facade.context import OneUpstream
+from bridge.facade.context import OneUpstream, Resolver
 from bridge.facade.streams import MAX_MESSAGE_SIZE
+from bridge.identity import ReloadingTls
 from bridge.listener import ListenRefused, SocketAccess, bind, default_listen, lxd_access, needs_tls
 from bridge.observability import metrics
 from bridge.observability.interceptor import ObservingInterceptor
@@ -42,6 +46,7 @@ __all__ = [
     "DEFAULT_LISTEN",
     "BridgeServer",
     "ListenRefused",
+    "PolicyError",
     "ServerTls",
     "SocketAccess",
     "serve",
@@ -69,13 +74,9 @@ class ServerTls:
     key: Path
     client_ca: Path | None = None
 
-    def credentials(self) -> grpc.ServerCredentials:
-        """The grpc server credentials (reads the files now)."""
-        return grpc.ssl_server_credentials(
-            [(self.key.read_bytes(), self.cert.read_bytes())],
-            root_certificates=self.client_ca.read_bytes() if self.client_ca else None,
-            require_client_auth=self.client_ca is not None,
-        )
+    def reloading(self) -> ReloadingTls:
+        """The files, read now and again when they change or on SIGHUP (bridge/identity.py)."""
+        return ReloadingTls(self.cert, self.key, self.client_ca)
 
 
 @dataclass
@@ -98,15 +99,31 @@ class BridgeServer:
     _monitor: asyncio.Task[None]
     #: ``--metrics-listen``'s server (Prometheus text), when asked for.
     metrics_server: metrics.MetricsServer | None = None
+    #: The TLS files, re-read when they change (None without TLS).
+    tls: ReloadingTls | None = None
+    #: ``--authz-policy``'s file, re-read when it changes (None: no policy).
+    policy: PolicyFile | None = None
+    _watch: asyncio.Task[None] | None = None
+    #: Each caller's RPCs in flight and open streams, and their limits.
+    caller_limits: CallerLimits | None = None
+
+    def reload(self) -> None:
+        """SIGHUP: re-read the TLS files (next handshake) and the authorization policy."""
+        if self.tls is not None:
+            self.tls.reload()
+        if self.policy is not None:
+            self.policy.reload()
 
     async def stop(self, grace: float | None = DEFAULT_GRACE) -> None:
         """Report NOT_SERVING, let in-flight RPCs finish for ``grace`` seconds, then stop.
 
         The LXD client is the caller's to close. gRPC removes the socket files it bound.
         """
-        self._monitor.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await self._monitor
+        for task in (self._monitor, self._watch):
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
         await self.health.enter_graceful_shutdown()
         if self.health_server is not None:
             await self.health_server.stop(grace)
@@ -154,6 +171,12 @@ async def start(
     max_send_message_size: int = MAX_MESSAGE_SIZE,
     metrics_listen: str | None = None,
     tracer_provider: TracerProvider | None = None,
+    authz_policy: Path | None = None,
+    audit: AuditLog | None = None,
+    audit_reads: bool = False,
+    max_inflight_per_caller: int = DEFAULT_MAX_INFLIGHT,
+    max_streams_per_caller: int = DEFAULT_MAX_STREAMS,
+    resolver: Resolver | None = None,
 ) -> BridgeServer:
     """Serve every facade for ``lxd`` on ``listen`` and return the running server.
 
@@ -166,6 +189,13 @@ async def start(
     RESOURCE_EXHAUSTED naming what is big in it. ``metrics_listen`` (``host:port``) serves
     Prometheus metrics (plain HTTP on loopback, else HTTPS with ``tls``'s certificate or
     ``insecure``). ``tracer_provider`` turns tracing on (:mod:`bridge.observability.tracing`).
+    ``authz_policy`` is a gRFC A43 policy file enforced on every RPC (:mod:`bridge.authz`),
+    re-read when it changes; PolicyError when it cannot be read or enforced. ``audit`` gets one
+    JSON line per RPC that changes something (every RPC with ``audit_reads``; denied calls
+    always: :mod:`bridge.audit`). ``max_inflight_per_caller`` and ``max_streams_per_caller``
+    cap each principal's RPCs in flight and open streams (:mod:`bridge.caller_limits`).
+    ``resolver`` picks each call's upstream (default: ``lxd`` as the bridge itself; per-caller
+    LXD identities: :class:`bridge.lxd_identities.IdentityResolver`).
     """
     metrics_host_port = (
         None if metrics_listen is None else _metrics_address(metrics_listen, tls, insecure)
@@ -178,11 +208,25 @@ async def start(
         )
     if access is None:
         access = lxd_access(lxd.endpoint)
+    policy = (
+        None
+        if authz_policy is None
+        else PolicyFile(authz_policy, mtls=tls is not None and tls.client_ca is not None)
+    )
+    reloading = tls.reloading() if tls is not None else None
     tracer = tracer_provider.get_tracer("lxd-grpc-bridge") if tracer_provider else None
     interceptors: list[grpc.aio.ServerInterceptor] = []
     if tracer_provider is not None:  # the RPC's server span (traceparent honoured), outermost
         interceptors.append(aio_server_interceptor(tracer_provider=tracer_provider))  # type: ignore[no-untyped-call]
     interceptors.append(ObservingInterceptor(tracer))
+    if audit is not None:  # outside the policy: a denied call is audited
+        services = [facade.service for facade in FACADES]
+        interceptors.append(AuditInterceptor(audit, services, reads=audit_reads))
+    if policy is not None:  # inside the observer: a denied call is logged and counted too
+        interceptors.append(AuthzInterceptor(policy))
+    # after the policy: a denied caller's calls take none of its slots
+    limits = CallerLimits(max_inflight_per_caller, max_streams_per_caller)
+    interceptors.append(limits)
     server = grpc.aio.server(
         interceptors=interceptors,
         options=[  # docs/streams.md: chunks are at most 1 MiB, a message at most this
@@ -192,7 +236,7 @@ async def start(
     )
     # One daemon, as the bridge itself: every call resolves to this upstream (a server selector
     # or an identity source is another resolver: bridge/facade/context.py).
-    upstreams = OneUpstream(Upstream(lxd))
+    upstreams = resolver if resolver is not None else OneUpstream(Upstream(lxd))
     facades = [facade(upstreams, max_reply_size=max_send_message_size) for facade in FACADES]
     server.add_generic_rpc_handlers([facade.generic_handler() for facade in facades])
 
@@ -201,7 +245,7 @@ async def start(
     names = [facade.service.full_name for facade in facades]
     reflection.enable(server, [*names, _HEALTH_SERVICE])  # v1 and v1alpha
 
-    port, granted = bind(server, listen, tls.credentials() if tls else None, access)
+    port, granted = bind(server, listen, reloading.credentials() if reloading else None, access)
     health_server = None
     health_port = 0
     if health_listen is not None:
@@ -234,6 +278,7 @@ async def start(
     for name in ["", *names]:  # "" is the whole server
         await health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
     monitor = asyncio.create_task(_watch_lxd(lxd, health_servicer, names, health_interval))
+    watch = asyncio.create_task(policy.watch()) if policy is not None else None
     return BridgeServer(
         server,
         _dialed(listen, port),
@@ -245,6 +290,10 @@ async def start(
         _dialed(health_listen, health_port) if health_listen else None,
         monitor,
         metrics_server,
+        reloading,
+        policy,
+        watch,
+        limits,
     )
 
 
@@ -286,6 +335,12 @@ async def serve(
     max_send_message_size: int = MAX_MESSAGE_SIZE,
     metrics_listen: str | None = None,
     tracer_provider: TracerProvider | None = None,
+    authz_policy: Path | None = None,
+    audit: AuditLog | None = None,
+    audit_reads: bool = False,
+    max_inflight_per_caller: int = DEFAULT_MAX_INFLIGHT,
+    max_streams_per_caller: int = DEFAULT_MAX_STREAMS,
+    resolver: Resolver | None = None,
 ) -> None:
     """Start the bridge and serve until SIGTERM or SIGINT, then stop gracefully."""
     bridge = await start(
@@ -298,11 +353,18 @@ async def serve(
         max_send_message_size=max_send_message_size,
         metrics_listen=metrics_listen,
         tracer_provider=tracer_provider,
+        authz_policy=authz_policy,
+        audit=audit,
+        audit_reads=audit_reads,
+        max_inflight_per_caller=max_inflight_per_caller,
+        max_streams_per_caller=max_streams_per_caller,
+        resolver=resolver,
     )
     stopping = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, stopping.set)
+    loop.add_signal_handler(signal.SIGHUP, bridge.reload)
     security = "mTLS" if tls and tls.client_ca else "TLS" if tls else "no TLS"
     if bridge.access is not None:
         security = f"{bridge.access} {bridge.access.source}, {security}"
@@ -320,6 +382,14 @@ async def serve(
             "is LXD's administrator through it",
             bridge.address,
         )
+    if bridge.policy is not None:
+        _log.info(
+            "authorization policy %r from %s (reloaded on SIGHUP and when it changes)",
+            bridge.policy.policy.name,
+            bridge.policy.path,
+        )
+    if audit is not None:
+        _log.info("audit log: %s%s", audit.target, " (reads too)" if audit_reads else "")
     if bridge.health_address is not None:
         _log.info("serving grpc.health.v1 only, without TLS, on %s", bridge.health_address)
     if bridge.metrics_server is not None:
@@ -330,7 +400,7 @@ async def serve(
         await stopping.wait()
         _log.info("stopping: in-flight RPCs get %.0f s", grace)
     finally:
-        for signum in (signal.SIGTERM, signal.SIGINT):
+        for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
             loop.remove_signal_handler(signum)
         await bridge.stop(grace)
         if tracer_provider is not None:

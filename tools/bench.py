@@ -156,7 +156,7 @@ def bench_codec(samples: list[Sample]) -> list[tuple[str, float, float, str]]:
     ]
 
 
-BENCHMARKS = ("codec", "bridge", "events", "streams")
+BENCHMARKS = ("codec", "bridge", "authz", "events", "streams")
 EVENTS, BIG_EVENTS = 200, 600  # events per size: 10 s at 20/s (30 s with --big)
 
 
@@ -187,6 +187,11 @@ def main(argv: list[str]) -> int:
         from tools import bench_facade
 
         bench_facade.main()
+    if "authz" in wanted:
+        from tools import bench_authz
+
+        if not bench_authz.main():
+            status = 1
     if "events" in wanted:
         from tools import bench_events
 

@@ -65,6 +65,7 @@ from bridge.facade.routes import (
     scope_query,
     service_descriptor,
 )
+from bridge.identity import caller_of
 from bridge.transport import LxdClient
 
 __all__ = [
@@ -157,4 +158,5 @@ class Facade:
     def _call_context(
         self, method: MethodDescriptor, context: Context, request: Message | None
     ) -> CallContext:
-        return CallContext.of(self.upstreams.resolve(context, method), context, request)
+        upstream = self.upstreams.resolve(context, method)
+        return CallContext.of(upstream, context, request, caller_of(context).principal)

@@ -91,7 +91,8 @@ class CallContext:
 
     ``project`` is the request's ``project`` field (``""``: LXD's default project); for a request
     stream it is known once the first message is read (:meth:`scoped`). ``principal`` is who
-    called, once an identity source sets it (``None`` today).
+    called: its certificate's first URI SAN, else DNS SAN, else subject under mTLS (gRFC A43,
+    :mod:`bridge.identity`); ``None`` for the anonymous caller (no client certificate).
     """
 
     upstream: Upstream
@@ -100,9 +101,16 @@ class CallContext:
     principal: str | None = None
 
     @classmethod
-    def of(cls, upstream: Upstream, context: Context, request: Message | None) -> CallContext:
-        """The call context of a call with ``request`` (``None`` for a request stream)."""
-        return cls(upstream, context, _project(request))
+    def of(
+        cls,
+        upstream: Upstream,
+        context: Context,
+        request: Message | None,
+        principal: str | None = None,
+    ) -> CallContext:
+        """The call context of a call with ``request`` (``None`` for a request stream) by
+        ``principal`` (:func:`bridge.identity.caller_of`)."""
+        return cls(upstream, context, _project(request), principal)
 
     def scoped(self, request: Message) -> CallContext:
         """This context with the project of ``request`` (the first message of a stream)."""

@@ -11,6 +11,7 @@ protocol-free errors of :mod:`bridge.errors`. The table::
     OperationCancelled             CANCELLED
     OperationRunning               DEADLINE_EXCEEDED (the operation goes on in LXD)
     LimitExceeded                  RESOURCE_EXHAUSTED (ErrorInfo: the limit and its option)
+    NotPermitted                   PERMISSION_DENIED (the bridge refuses the caller)
     TransportTimeout, TimeoutError DEADLINE_EXCEEDED
     TransportError, SocketNotFound UNAVAILABLE
     ProtocolError                  INTERNAL
@@ -46,6 +47,7 @@ from bridge.errors import (
     InvalidRequest,
     LimitExceeded,
     LxdError,
+    NotPermitted,
     OperationCancelled,
     OperationFailed,
     OperationRunning,
@@ -110,6 +112,8 @@ def grpc_status(error: BaseException) -> grpc.Status:
     elif isinstance(error, LimitExceeded):
         code, reason, message = grpc.StatusCode.RESOURCE_EXHAUSTED, error.reason, str(error)
         metadata = {"option": error.option, "limit": str(error.limit)}
+    elif isinstance(error, NotPermitted):
+        code, reason, message = grpc.StatusCode.PERMISSION_DENIED, error.reason, str(error)
     elif isinstance(error, InvalidRequest):
         code, reason, message = grpc.StatusCode.INVALID_ARGUMENT, "INVALID_REQUEST", str(error)
         if error.field:

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 import grpc
 from opentelemetry.trace import Tracer
 
+from bridge.identity import caller_of
 from bridge.observability import context
 from bridge.observability.metrics import (
     GRPC_HANDLED,
@@ -28,7 +29,7 @@ from bridge.observability.metrics import (
     OPEN_STREAMS,
 )
 
-__all__ = ["ObservingInterceptor"]
+__all__ = ["ObservingInterceptor", "status_name"]
 
 _log = logging.getLogger("bridge.rpc")
 _Req = TypeVar("_Req")
@@ -54,13 +55,12 @@ class _RequestContext:
 
 
 def _principal(ctx: grpc.aio.ServicerContext[Any, Any]) -> str | None:
-    """The caller's identity from its certificate (mTLS: SAN or CN), None without one."""
-    identities = ctx.peer_identities()
-    first = next(iter(identities), None) if identities else None
-    return first.decode(errors="replace") if first is not None else None
+    """The caller's principal (mTLS: as gRFC A43 reads its certificate), None without one."""
+    return caller_of(ctx).principal
 
 
-def _code(ctx: grpc.aio.ServicerContext[Any, Any], error: BaseException | None) -> str:
+def status_name(ctx: grpc.aio.ServicerContext[Any, Any], error: BaseException | None) -> str:
+    """The name of the status an RPC ended with (``error``: what its handler raised)."""
     if isinstance(error, asyncio.CancelledError):
         return grpc.StatusCode.CANCELLED.name
     code = ctx.code()
@@ -122,7 +122,7 @@ class ObservingInterceptor(grpc.aio.ServerInterceptor):
             error: BaseException | None,
         ) -> None:
             elapsed = time.perf_counter() - started
-            code = _code(ctx, error)
+            code = status_name(ctx, error)
             GRPC_HANDLED.labels(*labels, code).inc()
             GRPC_HANDLING_SECONDS.labels(*labels).observe(elapsed)
             _log.info("%s %s %.1f ms", rpc, code, elapsed * 1000)

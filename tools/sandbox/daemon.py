@@ -123,8 +123,14 @@ class _UnixConnection(http.client.HTTPConnection):
 
     def connect(self) -> None:
         sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        sock.settimeout(self.timeout)
-        sock.connect(self._path)
+        try:
+            sock.settimeout(self.timeout)
+            sock.connect(self._path)
+        except BaseException:
+            # while the daemon starts, connect() is refused: a socket left to the garbage
+            # collector is a ResourceWarning in whichever test runs then
+            sock.close()
+            raise
         self.sock = sock
 
 
