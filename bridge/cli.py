@@ -205,6 +205,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add(
         serve_cmd,
+        "--max-waits",
+        "operation waits (wait: true, GetOperationWait) held open on LXD at once, on connections "
+        f"of their own; one more is RESOURCE_EXHAUSTED (default {limits.waits})",
+        default=limits.waits,
+        type=_at_least_one,
+        metavar="N",
+    )
+    _add(
+        serve_cmd,
         "--max-inflight-per-caller",
         "RPCs one caller (principal; without mTLS all callers are one) may have in flight; one "
         f"more is RESOURCE_EXHAUSTED (default {DEFAULT_MAX_INFLIGHT})",
@@ -329,7 +338,7 @@ async def open_lxd(opts: argparse.Namespace) -> LxdClient:
             client_key=opts.client_key,
             server_cert=opts.server_cert,
             ca=opts.lxd_ca,
-            limits=Limits(calls=opts.max_calls, transfers=opts.max_transfers),
+            limits=Limits(calls=opts.max_calls, transfers=opts.max_transfers, waits=opts.max_waits),
         )
     except SocketNotFound as e:
         raise StartupError(f"{e}; give --lxd") from e
@@ -392,7 +401,9 @@ async def _serve(opts: argparse.Namespace) -> None:
                     lxd,
                     server_cert=opts.server_cert,
                     ca=opts.lxd_ca,
-                    limits=Limits(calls=opts.max_calls, transfers=opts.max_transfers),
+                    limits=Limits(
+                        calls=opts.max_calls, transfers=opts.max_transfers, waits=opts.max_waits
+                    ),
                 )
             except (TransportError, LxdError, ProtocolError, ssl.SSLError, ValueError) as e:
                 raise StartupError(f"--lxd-identities {opts.lxd_identities}: {e}") from e

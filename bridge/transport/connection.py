@@ -74,6 +74,10 @@ class Kind(enum.Enum):
     #: A long transfer: a body streamed either way at a client's pace (file, log, template,
     #: image and backup downloads and uploads).
     TRANSFER = "transfer"
+    #: A long poll: ``/1.0/operations/<id>/wait``, which LXD holds open until the operation ends
+    #: or the caller's time is up. Short in bytes, long in time: in the short calls' pool, a few
+    #: dozen waits would take every connection a GetContainer needs.
+    WAIT = "wait"
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,24 +85,37 @@ class Limits:
     """How many requests of each :class:`Kind` may be in flight to one LXD endpoint at once.
 
     ``calls``: more short calls wait for a free connection (within their deadline).
-    ``transfers``: one more transfer is refused at once with :class:`~bridge.errors.LimitExceeded`.
+    ``transfers``, ``waits``: one more is refused at once with
+    :class:`~bridge.errors.LimitExceeded` (they hold a connection for long: queueing behind them
+    would turn a refusal into a hang).
     """
 
     calls: int = 32
     transfers: int = 32
+    waits: int = 32
 
     def __post_init__(self) -> None:
-        for name in ("calls", "transfers"):
+        for name in ("calls", "transfers", "waits"):
             if getattr(self, name) < 1:
                 raise ValueError(f"Limits.{name} must be at least 1")
 
     def of(self, kind: Kind) -> int:
         """The limit of ``kind``."""
-        return self.calls if kind is Kind.CALL else self.transfers
+        return {Kind.CALL: self.calls, Kind.TRANSFER: self.transfers, Kind.WAIT: self.waits}[kind]
 
 
 #: The command-line option that sets each kind's limit, named in a refusal.
-LIMIT_OPTIONS = {Kind.CALL: "--max-calls", Kind.TRANSFER: "--max-transfers"}
+LIMIT_OPTIONS = {
+    Kind.CALL: "--max-calls",
+    Kind.TRANSFER: "--max-transfers",
+    Kind.WAIT: "--max-waits",
+}
+
+#: What the bridge runs too many of, in a refusal, and the ErrorInfo reason.
+_REFUSALS = {
+    Kind.TRANSFER: ("transfers to LXD (downloads and uploads)", "TOO_MANY_TRANSFERS"),
+    Kind.WAIT: ("operation waits on LXD", "TOO_MANY_WAITS"),
+}
 
 
 def with_query(path: str, query: Query | None) -> str:
@@ -208,13 +225,13 @@ class _Pool:
     async def slot(self) -> AsyncIterator[aiohttp.ClientSession]:
         """Hold one of the ``limit`` slots while the request is in flight.
 
-        A short call waits for one; a transfer finding none free is refused at once.
+        A short call waits for one; a transfer or a wait finding none free is refused at once.
         """
-        if self.kind is Kind.TRANSFER and self.active >= self.limit:
+        if self.kind is not Kind.CALL and self.active >= self.limit:
+            what, reason = _REFUSALS[self.kind]
             raise LimitExceeded(
-                f"the bridge already runs {self.limit} transfers to LXD (downloads and uploads), "
-                "its limit; retry when one has ended",
-                reason="TOO_MANY_TRANSFERS",
+                f"the bridge already runs {self.limit} {what}, its limit; retry when one has ended",
+                reason=reason,
                 option=LIMIT_OPTIONS[self.kind],
                 limit=self.limit,
             )

@@ -16,7 +16,7 @@ from bridge.errors import (
 )
 from bridge.observability.context import note_operation
 from bridge.observability.upstream import traced_operation_wait
-from bridge.transport.connection import Query, Transport
+from bridge.transport.connection import Kind, Query, Transport
 from bridge.transport.envelope import JsonObject
 from bridge.transport.events import Events, EventSubscription
 from bridge.transport.paths import segment
@@ -233,6 +233,7 @@ class Operations:
             f"/1.0/operations/{segment(op_id, 'operation')}/wait",
             query={"timeout": seconds},
             timeout=http_timeout,
+            kind=Kind.WAIT,
         )
         operation = _operation(response.metadata)
         if raise_on_failure and is_final(operation):

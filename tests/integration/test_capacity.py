@@ -31,11 +31,19 @@ from lxd.api.v1.container_service_pb2 import (
     GetContainersRequest,
 )
 from lxd.api.v1.container_service_pb2_grpc import ContainerServiceStub
+from lxd.api.v1.operation_service_pb2 import GetOperationWaitRequest
+from lxd.api.v1.operation_service_pb2_grpc import OperationServiceStub
 from lxd.api.v1.server_service_pb2 import GetServerRequest
 from lxd.api.v1.server_service_pb2_grpc import ServerServiceStub
 from tests.conftest import LxdSandbox, make_unique_name
 from tests.integration.conftest import error_details
-from tests.integration.support import OP_TIMEOUT, delete_container, run, running_container
+from tests.integration.support import (
+    OP_TIMEOUT,
+    delete_container,
+    run,
+    running_container,
+    wait_until_running,
+)
 
 pytestmark = pytest.mark.timeout(240)
 
@@ -263,3 +271,53 @@ async def test_with_the_only_transfer_slot_taken_a_transfer_is_refused_and_a_cal
             answer = await client.get(f"/1.0/containers/{big_file_container}")
             assert answer.metadata["name"] == big_file_container
         assert client.connection.in_flight(Kind.TRANSFER) == 0
+
+
+async def test_operation_waits_have_their_own_cap_and_leave_short_calls_their_capacity(
+    lxd_sandbox: LxdSandbox, big_file_container: str, tmp_path: Path
+) -> None:
+    """GetOperationWait (and ``wait: true``) holds an LXD connection until the operation ends:
+    with waits in the short calls' pool, as many waits as ``--max-calls`` stopped every other
+    call. Now they have a pool and cap of their own, and one more is refused at once."""
+    limits = Limits(calls=2, transfers=2, waits=2)
+    async with await LxdClient.open(f"unix://{lxd_sandbox.socket}", limits=limits) as client:
+        bridge = await start(client, f"unix:{tmp_path / 'waits.sock'}")
+        # An operation that runs until it is told otherwise: an exec of sleep, no websockets.
+        body = {
+            "command": ["sleep", "120"],
+            "wait-for-websocket": False,
+            "record-output": False,
+            "interactive": False,
+        }
+        sleeper = await client.operations.start(
+            "POST", f"/1.0/containers/{big_file_container}/exec", json=body
+        )
+        try:
+            async with grpc.aio.insecure_channel(bridge.address) as channel:
+                operations = OperationServiceStub(channel)
+                wait = GetOperationWaitRequest(name=sleeper.id)
+                held = [
+                    asyncio.ensure_future(operations.GetOperationWait(wait, timeout=60))
+                    for _ in range(limits.waits)
+                ]
+                while client.connection.in_flight(Kind.WAIT) < limits.waits:
+                    await asyncio.sleep(0.05)  # the test's timeout bounds this
+
+                containers = ContainerServiceStub(channel)
+                reply = await containers.GetContainer(
+                    GetContainerRequest(name=big_file_container), timeout=UNARY_DEADLINE
+                )
+                assert reply.container.name == big_file_container
+
+                with pytest.raises(grpc.aio.AioRpcError) as refused:
+                    await operations.GetOperationWait(wait, timeout=UNARY_DEADLINE)
+                assert refused.value.code() == grpc.StatusCode.RESOURCE_EXHAUSTED
+                details = error_details(refused.value)
+                assert details.info.reason == "TOO_MANY_WAITS"
+                assert details.info.metadata["option"] == "--max-waits"
+                for call in held:
+                    call.cancel()
+        finally:
+            pid = await wait_until_running(client, big_file_container, "sleep 120")
+            await client.exec_recorded(big_file_container, ["kill", str(pid)], timeout=OP_TIMEOUT)
+            await bridge.stop(grace=1)
