@@ -421,15 +421,22 @@ async def test_exec_large_output_is_streamed_with_backpressure(
 
 
 async def test_exec_interactive_resize(lxd: LxdClient, running: str) -> None:
+    # The command waits for the new size (the resize and the command are not ordered; the
+    # test's timeout bounds the wait), and is `sh -c` rather than typed into a shell, whose line
+    # editor starting while input arrives made this flaky under load.
+    script = 'while [ "$(stty size)" != "43 132" ]; do sleep 0.05; done; stty size; exit 7'
     async with await lxd.exec(
-        running, ["sh"], interactive=True, width=80, height=24, environment={"TERM": "xterm"}
+        running,
+        ["sh", "-c", script],
+        interactive=True,
+        width=80,
+        height=24,
+        environment={"TERM": "xterm"},
     ) as proc:
         await proc.resize(132, 43)
-        await asyncio.sleep(0.2)
-        await proc.write(b"stty size; exit 7\n")
         out = b"".join([chunk async for _, chunk in proc.output()])
         result = await proc.wait(timeout=OP_TIMEOUT)
-    assert b"43 132" in out
+    assert out == b"43 132\r\n"
     assert result.exit_code == 7
 
 
