@@ -1,8 +1,9 @@
 """The .proto files of lxd.api.v1, written out of the installed package for other languages.
 
-The wheel carries ``lxd/api/v1/*.proto`` beside the generated Python (tools/generate.py copies
-them); the ``google/api`` files they import come from googleapis-common-protos, which ships its
-sources the same way, as do ``google/rpc/status.proto`` and ``error_details.proto``: the error
+The wheel carries ``lxd/api/v1/*.proto`` beside the generated Python (in the tree they are
+links to proto/ made by tools/generate.py; the wheel packs the files); the ``google/api`` files
+they import come from googleapis-common-protos, which ships its sources the same way, as do
+``google/rpc/status.proto`` and ``error_details.proto``: the error
 model of every failed call (``grpc-status-details-bin``), which a client decodes to read LXD's
 ``ErrorInfo``. Google's well-known types (``google/protobuf/*.proto``) are not written:
 every protoc and buf has them built in.

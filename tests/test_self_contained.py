@@ -1,6 +1,6 @@
 """The repository is self-contained: no test, tool, bridge code, Makefile or CI script reads the
-team's reference folder beside it (../shared). A clone on its own must run `make test`; what the
-tests need of LXD is vendored under third_party/lxd/ (see its README.md).
+team's reference folder kept beside the repository. A clone on its own must run `make test`; what
+the tests need of LXD is vendored under third_party/lxd/ (see its README.md).
 
 Mentions in comments and docstrings (where data came from) are fine; a path that code builds is
 not. ALLOWED names the two exceptions: the tool that re-derives third_party/lxd/ from there, and
@@ -38,7 +38,8 @@ def _docstrings(tree: ast.AST) -> set[int]:
 
 
 def python_uses(source: str) -> list[str]:
-    """String literals in Python code (not docstrings, not comments) that name ../shared."""
+    """String literals in Python code (not docstrings, not comments) that name the reference
+    folder beside the repository."""
     tree = ast.parse(source)
     docstrings = _docstrings(tree)
     return [
@@ -52,7 +53,8 @@ def python_uses(source: str) -> list[str]:
 
 
 def text_uses(source: str, comment: str) -> list[str]:
-    """Lines of a Makefile, shell script, Go or JS file that name ../shared outside a comment."""
+    """Lines of a Makefile, shell script, Go or JS file that name the reference folder beside the
+    repository outside a comment."""
     return [
         line.strip()
         for line in source.splitlines()

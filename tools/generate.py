@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import filecmp
+import os
 import shutil
 import sys
 import tempfile
@@ -47,10 +48,40 @@ def generate(out: Path) -> None:
             '"""Generated from proto/ by tools/generate.py."""\n'
         )
     (out / "lxd/api/v1/py.typed").write_text("")
-    # The sources ride along (package data, as googleapis-common-protos ships its .proto files):
-    # `lxd-grpc-bridge protos DIR` writes them out for other languages from an installed wheel.
-    for proto in protos:
-        shutil.copyfile(PROTO_ROOT / proto, out / proto)
+    link_sources(out)
+
+
+def _source_links(out: Path) -> dict[Path, str]:
+    """Each link gen/lxd/api/v1/<file>.proto -> its relative target in proto/."""
+    links = {}
+    for proto in sorted(PROTO_ROOT.rglob("*.proto")):
+        link = out / proto.relative_to(PROTO_ROOT)
+        links[link] = os.path.relpath(proto, link.parent)
+    return links
+
+
+def link_sources(out: Path) -> None:
+    """The sources ride along as package data (as googleapis-common-protos ships its .proto
+    files), so `lxd-grpc-bridge protos DIR` can write them out of an installed wheel. In the
+    tree they are relative symbolic links to proto/, not copies: one text per file. The wheel
+    build follows them and packs the files themselves."""
+    for link, target in _source_links(out).items():
+        link.unlink(missing_ok=True)
+        link.symlink_to(target)
+
+
+def _stale_links(out: Path) -> list[str]:
+    problems = []
+    for link, target in _source_links(out).items():
+        if not link.is_symlink() or os.readlink(link) != target:
+            problems.append(f"not a link to {target}: {link.relative_to(out)}")
+    listed = set(_source_links(out))
+    problems += [
+        f"no such proto: {extra.relative_to(out)}"
+        for extra in out.rglob("*.proto")
+        if extra not in listed
+    ]
+    return problems
 
 
 def _diff(a: Path, b: Path) -> list[str]:
@@ -75,7 +106,12 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         fresh = Path(tmp) / "gen"
         generate(fresh)
-        problems = _diff(out, fresh) if out.exists() else ["gen/ is missing"]
+        if out.exists():
+            # The source links are checked on their own: in the fresh copy they point nowhere.
+            problems = [line for line in _diff(out, fresh) if not line.endswith(".proto")]
+            problems += _stale_links(out)
+        else:
+            problems = ["gen/ is missing"]
     for line in problems:
         print(f"gen/ is stale: {line}", file=sys.stderr)
     if problems:
