@@ -26,6 +26,10 @@ JSON_KEY_FIELD_NUMBER: _ClassVar[int]
 json_key: _descriptor.FieldDescriptor
 BRIDGE_FIELD_FIELD_NUMBER: _ClassVar[int]
 bridge_field: _descriptor.FieldDescriptor
+FAMILY_FIELD_NUMBER: _ClassVar[int]
+family: _descriptor.FieldDescriptor
+INCUS_SINCE_FIELD_NUMBER: _ClassVar[int]
+incus_since: _descriptor.FieldDescriptor
 EMBEDS_FIELD_NUMBER: _ClassVar[int]
 embeds: _descriptor.FieldDescriptor
 MESSAGE_API_EXTENSION_FIELD_NUMBER: _ClassVar[int]
@@ -34,6 +38,8 @@ MESSAGE_SINCE_FIELD_NUMBER: _ClassVar[int]
 message_since: _descriptor.FieldDescriptor
 WRAPPER_FIELD_NUMBER: _ClassVar[int]
 wrapper: _descriptor.FieldDescriptor
+MESSAGE_FAMILY_FIELD_NUMBER: _ClassVar[int]
+message_family: _descriptor.FieldDescriptor
 GO_CONST_FIELD_NUMBER: _ClassVar[int]
 go_const: _descriptor.FieldDescriptor
 GO_STRING_FIELD_NUMBER: _ClassVar[int]
