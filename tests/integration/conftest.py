@@ -6,10 +6,17 @@ mode of LXD's socket. `channel` is a real grpc.aio channel to it. The stub fixtu
 tests call. `proxied_channel` reaches a second bridge whose LXD client
 goes through `proxy`, which records every request LXD gets (recording_proxy.py).
 `error_details` unpacks the google.rpc.Status of a failed RPC.
+
+`daemon` is the server family the facade tests run against, a session fixture parametrized over
+the families named in LXD_BRIDGE_DAEMONS (comma-separated, ids "lxd" and "incus"; default below):
+every test that reaches the bridge through `channel` runs once per family, not copied. Tests
+that read the daemon directly use `daemon` (the sandbox of the current family), not
+`lxd_sandbox`, unless they are about LXD alone.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 
@@ -31,11 +38,23 @@ from tests.integration.recording_proxy import RecordingProxy, recording_proxy
 
 _DETAILS_KEY = "grpc-status-details-bin"
 
+#: The server families the facade tests run against (the `daemon` fixture's params).
+DAEMONS = [d.strip() for d in os.environ.get("LXD_BRIDGE_DAEMONS", "lxd").split(",") if d.strip()]
+
+
+@pytest.fixture(scope="session", params=DAEMONS)
+def daemon(request: pytest.FixtureRequest) -> LxdSandbox:
+    """The sandbox daemon of this run's family: LXD 5.0 (`lxd`) or Incus 6.0 (`incus`)."""
+    if request.param not in ("lxd", "incus"):
+        pytest.fail(f"LXD_BRIDGE_DAEMONS: unknown family {request.param!r} (lxd, incus)")
+    sandbox: LxdSandbox = request.getfixturevalue(f"{request.param}_sandbox")
+    return sandbox
+
 
 @pytest.fixture(scope="session")
-async def lxd(lxd_sandbox: LxdSandbox) -> AsyncIterator[LxdClient]:
-    """The bridge's own LXD client, on the sandbox's unix socket."""
-    async with await LxdClient.open(f"unix://{lxd_sandbox.socket}") as client:
+async def lxd(daemon: LxdSandbox) -> AsyncIterator[LxdClient]:
+    """The bridge's own client of the daemon, on the sandbox's unix socket."""
+    async with await LxdClient.open(f"unix://{daemon.socket}") as client:
         yield client
 
 
