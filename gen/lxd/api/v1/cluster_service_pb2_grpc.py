@@ -232,8 +232,9 @@ class ClusterServiceServicer:
         """Creates a join token for a new member named `server_name`: LXD answers with an operation of
         class "token" that stays running until the member joins or the token expires; its metadata
         holds the token's values (serverName, secret, fingerprint, addresses, expiresAt). Revoke the
-        token with OperationService.DeleteOperation. Returns ALREADY_EXISTS if a member has the name;
-        a second token for the same name cancels the first.
+        token with OperationService.DeleteOperation (it is then "Cancelled"). A second token for the
+        same name cancels the first; LXD 5.0.2 does not check that no member has the name (the join
+        fails then).
         API extension: clustering_join_token
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -251,7 +252,11 @@ class ClusterServiceServicer:
 
     def PatchClusterMember(self, request, context):
         """Patches a member: only the fields named in `update_mask` are sent (LXD's Go client has no
-        method for it). Returns ABORTED if `etag` is set and no longer matches.
+        method for it). LXD (5.0.2, and Incus 6.0.4) merges only `config` (left out of the mask, it is
+        kept; its keys left out are kept): every other field is replaced as by UpdateClusterMember. So
+        a patch must carry `roles` (dropping "database" is INVALID_ARGUMENT), `groups` (at least one:
+        INVALID_ARGUMENT) and `failure_domain` (an empty one is LXD's 500, INTERNAL). Returns ABORTED if
+        `etag` is set and no longer matches.
         API extension: clustering_edit_roles
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -260,8 +265,10 @@ class ClusterServiceServicer:
 
     def UpdateClusterMemberState(self, request, context):
         """Evacuates a member (action "evacuate": its instances are migrated to other members, or
-        stopped, as each instance's cluster.evacuate says, and the member is marked "Evacuated") or
-        restores it (action "restore": the instances come back and start again). An LXD operation.
+        stopped, as each instance's cluster.evacuate says, and the member's status becomes
+        "Evacuated": no new instance is placed on it) or restores it (action "restore": the
+        instances come back and start again). An LXD operation; a running instance is stopped to be
+        moved (cleanly: set boot.host_shutdown_timeout). An unknown action is INVALID_ARGUMENT.
         API extension: clustering_evacuation
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -269,9 +276,10 @@ class ClusterServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def UpdateClusterCertificate(self, request, context):
-        """Replaces the cluster's certificate and key on every member. LXD checks the pair and answers
-        INVALID_ARGUMENT for a certificate or key that does not parse or match. Returns ABORTED if
-        `etag` is set and no longer matches.
+        """Replaces the cluster's certificate and key on every member. LXD 5.0.2 only checks that each is
+        a PEM block (INVALID_ARGUMENT if not); it then writes the pair on every member before loading
+        it, so a well-formed but wrong pair is written everywhere and breaks the cluster's network
+        endpoint: check the pair before sending it. `etag` is sent as If-Match; LXD ignores it.
         API extension: clustering_update_cert
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -304,7 +312,7 @@ class ClusterServiceServicer:
 
     def CreateClusterGroup(self, request, context):
         """Creates a cluster group, with its members if `members` names some (a member may belong to
-        several groups). Returns ALREADY_EXISTS if the name is taken.
+        several groups). A taken name is LXD's 500 (INTERNAL), not ALREADY_EXISTS.
         API extension: clustering_groups
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -312,8 +320,8 @@ class ClusterServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def UpdateClusterGroup(self, request, context):
-        """Updates a cluster group as a whole (description and members). Returns ABORTED if `etag` is set
-        and no longer matches.
+        """Updates a cluster group as a whole (description and members). `etag` is sent as If-Match, but
+        neither LXD 5.0.2 nor Incus 6.0.4 checks it on this PUT (PatchClusterGroup does).
         API extension: clustering_groups
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -322,7 +330,10 @@ class ClusterServiceServicer:
 
     def PatchClusterGroup(self, request, context):
         """Patches a cluster group: only the fields named in `update_mask` are sent (LXD's Go client has
-        no method for it).
+        no method for it). `members` left out is kept; `description` left out is cleared. Returns
+        ABORTED if `etag` is set and no longer matches. Incus 6.0.4 fails (INTERNAL, "Query deleted 2
+        NodeClusterGroup rows instead of 1") on a group that has other than one member: use
+        UpdateClusterGroup there.
         API extension: clustering_groups
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -330,7 +341,7 @@ class ClusterServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def RenameClusterGroup(self, request, context):
-        """Renames a cluster group. Returns ALREADY_EXISTS if the new name is taken.
+        """Renames a cluster group; its members keep it under the new name.
         API extension: clustering_groups
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -338,7 +349,8 @@ class ClusterServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def DeleteClusterGroup(self, request, context):
-        """Deletes a cluster group. LXD refuses a group that still has members, and the "default" group.
+        """Deletes a cluster group. LXD refuses (500, INTERNAL: "Only empty cluster groups can be
+        removed") a group that still has members, and the "default" group.
         API extension: clustering_groups
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
