@@ -280,7 +280,7 @@ class ClusterServiceServicer:
         a PEM block (INVALID_ARGUMENT if not); it then writes the pair on every member before loading
         it, so a well-formed but wrong pair is written everywhere and breaks the cluster's network
         endpoint: check the pair before sending it. `etag` is sent as If-Match; LXD ignores it.
-        API extension: clustering_update_cert
+        API extension: clustering_update_certs
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
