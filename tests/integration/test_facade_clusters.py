@@ -1,4 +1,5 @@
-"""ClusterService through the real bridge and a real LXD, as far as a standalone sandbox allows.
+"""ClusterService through the real bridge and a real LXD, as far as a standalone sandbox allows
+(the RPCs on a real 3-member cluster are test_cluster_rpcs.py's).
 
 What cannot be tested here, and why:
 

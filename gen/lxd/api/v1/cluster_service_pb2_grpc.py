@@ -34,8 +34,12 @@ class ClusterServiceStub:
     synchronously. Its response carries `operation` when LXD started one, and leaves it unset when
     LXD answered at once (`wait` then has nothing to wait for).
 
-    ClusterService is LXD clustering: this server's cluster configuration (/1.0/cluster) and the
-    cluster's members (/1.0/cluster/members). RPC names are the LXD Go client's method names.
+    ClusterService is LXD clustering: this server's cluster configuration (/1.0/cluster), the
+    cluster's members (/1.0/cluster/members: join tokens, roles and configuration, evacuation), its
+    certificate (/1.0/cluster/certificate) and its groups (/1.0/cluster/groups). RPC names are the
+    LXD Go client's method names (LXD 5.0.2), Patch<Object> for the PATCH endpoints it has no
+    method for. Any member answers for the whole cluster: a bridge in front of one member reaches
+    all of them (see docs/cluster.md).
     """
 
     def __init__(self, channel):
@@ -79,6 +83,71 @@ class ClusterServiceStub:
                 request_serializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.DeleteClusterMemberRequest.SerializeToString,
                 response_deserializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.DeleteClusterMemberResponse.FromString,
                 _registered_method=True)
+        self.CreateClusterMember = channel.unary_unary(
+                '/lxd.api.v1.ClusterService/CreateClusterMember',
+                request_serializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.CreateClusterMemberRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.CreateClusterMemberResponse.FromString,
+                _registered_method=True)
+        self.UpdateClusterMember = channel.unary_unary(
+                '/lxd.api.v1.ClusterService/UpdateClusterMember',
+                request_serializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.UpdateClusterMemberRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.UpdateClusterMemberResponse.FromString,
+                _registered_method=True)
+        self.PatchClusterMember = channel.unary_unary(
+                '/lxd.api.v1.ClusterService/PatchClusterMember',
+                request_serializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.PatchClusterMemberRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.PatchClusterMemberResponse.FromString,
+                _registered_method=True)
+        self.UpdateClusterMemberState = channel.unary_unary(
+                '/lxd.api.v1.ClusterService/UpdateClusterMemberState',
+                request_serializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.UpdateClusterMemberStateRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.UpdateClusterMemberStateResponse.FromString,
+                _registered_method=True)
+        self.UpdateClusterCertificate = channel.unary_unary(
+                '/lxd.api.v1.ClusterService/UpdateClusterCertificate',
+                request_serializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.UpdateClusterCertificateRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.UpdateClusterCertificateResponse.FromString,
+                _registered_method=True)
+        self.GetClusterGroupNames = channel.unary_unary(
+                '/lxd.api.v1.ClusterService/GetClusterGroupNames',
+                request_serializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.GetClusterGroupNamesRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.GetClusterGroupNamesResponse.FromString,
+                _registered_method=True)
+        self.GetClusterGroups = channel.unary_unary(
+                '/lxd.api.v1.ClusterService/GetClusterGroups',
+                request_serializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.GetClusterGroupsRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.GetClusterGroupsResponse.FromString,
+                _registered_method=True)
+        self.GetClusterGroup = channel.unary_unary(
+                '/lxd.api.v1.ClusterService/GetClusterGroup',
+                request_serializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.GetClusterGroupRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.GetClusterGroupResponse.FromString,
+                _registered_method=True)
+        self.CreateClusterGroup = channel.unary_unary(
+                '/lxd.api.v1.ClusterService/CreateClusterGroup',
+                request_serializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.CreateClusterGroupRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.CreateClusterGroupResponse.FromString,
+                _registered_method=True)
+        self.UpdateClusterGroup = channel.unary_unary(
+                '/lxd.api.v1.ClusterService/UpdateClusterGroup',
+                request_serializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.UpdateClusterGroupRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.UpdateClusterGroupResponse.FromString,
+                _registered_method=True)
+        self.PatchClusterGroup = channel.unary_unary(
+                '/lxd.api.v1.ClusterService/PatchClusterGroup',
+                request_serializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.PatchClusterGroupRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.PatchClusterGroupResponse.FromString,
+                _registered_method=True)
+        self.RenameClusterGroup = channel.unary_unary(
+                '/lxd.api.v1.ClusterService/RenameClusterGroup',
+                request_serializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.RenameClusterGroupRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.RenameClusterGroupResponse.FromString,
+                _registered_method=True)
+        self.DeleteClusterGroup = channel.unary_unary(
+                '/lxd.api.v1.ClusterService/DeleteClusterGroup',
+                request_serializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.DeleteClusterGroupRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.DeleteClusterGroupResponse.FromString,
+                _registered_method=True)
 
 
 class ClusterServiceServicer:
@@ -90,8 +159,12 @@ class ClusterServiceServicer:
     synchronously. Its response carries `operation` when LXD started one, and leaves it unset when
     LXD answered at once (`wait` then has nothing to wait for).
 
-    ClusterService is LXD clustering: this server's cluster configuration (/1.0/cluster) and the
-    cluster's members (/1.0/cluster/members). RPC names are the LXD Go client's method names.
+    ClusterService is LXD clustering: this server's cluster configuration (/1.0/cluster), the
+    cluster's members (/1.0/cluster/members: join tokens, roles and configuration, evacuation), its
+    certificate (/1.0/cluster/certificate) and its groups (/1.0/cluster/groups). RPC names are the
+    LXD Go client's method names (LXD 5.0.2), Patch<Object> for the PATCH endpoints it has no
+    method for. Any member answers for the whole cluster: a bridge in front of one member reaches
+    all of them (see docs/cluster.md).
     """
 
     def GetCluster(self, request, context):
@@ -155,6 +228,135 @@ class ClusterServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def CreateClusterMember(self, request, context):
+        """Creates a join token for a new member named `server_name`: LXD answers with an operation of
+        class "token" that stays running until the member joins or the token expires; its metadata
+        holds the token's values (serverName, secret, fingerprint, addresses, expiresAt). Revoke the
+        token with OperationService.DeleteOperation (it is then "Cancelled"). A second token for the
+        same name cancels the first; LXD 5.0.2 does not check that no member has the name (the join
+        fails then).
+        API extension: clustering_join_token
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateClusterMember(self, request, context):
+        """Updates a member's writable fields as a whole (roles, failure_domain, description, config,
+        groups; a key left out is cleared). Returns ABORTED if `etag` is set and no longer matches.
+        API extension: clustering_edit_roles
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def PatchClusterMember(self, request, context):
+        """Patches a member: only the fields named in `update_mask` are sent (LXD's Go client has no
+        method for it). LXD (5.0.2, and Incus 6.0.4) merges only `config` (left out of the mask, it is
+        kept; its keys left out are kept): every other field is replaced as by UpdateClusterMember. So
+        a patch must carry `roles` (dropping "database" is INVALID_ARGUMENT), `groups` (at least one:
+        INVALID_ARGUMENT) and `failure_domain` (an empty one is LXD's 500, INTERNAL). Returns ABORTED if
+        `etag` is set and no longer matches.
+        API extension: clustering_edit_roles
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateClusterMemberState(self, request, context):
+        """Evacuates a member (action "evacuate": its instances are migrated to other members, or
+        stopped, as each instance's cluster.evacuate says, and the member's status becomes
+        "Evacuated": no new instance is placed on it) or restores it (action "restore": the
+        instances come back and start again). An LXD operation; a running instance is stopped to be
+        moved (cleanly: set boot.host_shutdown_timeout). An unknown action is INVALID_ARGUMENT.
+        API extension: clustering_evacuation
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateClusterCertificate(self, request, context):
+        """Replaces the cluster's certificate and key on every member. LXD 5.0.2 only checks that each is
+        a PEM block (INVALID_ARGUMENT if not); it then writes the pair on every member before loading
+        it, so a well-formed but wrong pair is written everywhere and breaks the cluster's network
+        endpoint: check the pair before sending it. `etag` is sent as If-Match; LXD ignores it.
+        API extension: clustering_update_certs
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetClusterGroupNames(self, request, context):
+        """Gets the names of the cluster groups.
+        API extension: clustering_groups
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetClusterGroups(self, request, context):
+        """Gets the cluster groups (recursion=1).
+        API extension: clustering_groups
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetClusterGroup(self, request, context):
+        """Gets a cluster group. Returns NOT_FOUND if there is no such group.
+        API extension: clustering_groups
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateClusterGroup(self, request, context):
+        """Creates a cluster group, with its members if `members` names some (a member may belong to
+        several groups). A taken name is LXD's 500 (INTERNAL), not ALREADY_EXISTS.
+        API extension: clustering_groups
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateClusterGroup(self, request, context):
+        """Updates a cluster group as a whole (description and members). `etag` is sent as If-Match, but
+        neither LXD 5.0.2 nor Incus 6.0.4 checks it on this PUT (PatchClusterGroup does).
+        API extension: clustering_groups
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def PatchClusterGroup(self, request, context):
+        """Patches a cluster group: only the fields named in `update_mask` are sent (LXD's Go client has
+        no method for it). `members` left out is kept; `description` left out is cleared. Returns
+        ABORTED if `etag` is set and no longer matches. Incus 6.0.4 fails (INTERNAL, "Query deleted 2
+        NodeClusterGroup rows instead of 1") on a group that has other than one member: use
+        UpdateClusterGroup there.
+        API extension: clustering_groups
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenameClusterGroup(self, request, context):
+        """Renames a cluster group; its members keep it under the new name.
+        API extension: clustering_groups
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteClusterGroup(self, request, context):
+        """Deletes a cluster group. LXD refuses (500, INTERNAL: "Only empty cluster groups can be
+        removed") a group that still has members, and the "default" group.
+        API extension: clustering_groups
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ClusterServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -193,6 +395,71 @@ def add_ClusterServiceServicer_to_server(servicer, server):
                     request_deserializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.DeleteClusterMemberRequest.FromString,
                     response_serializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.DeleteClusterMemberResponse.SerializeToString,
             ),
+            'CreateClusterMember': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateClusterMember,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.CreateClusterMemberRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.CreateClusterMemberResponse.SerializeToString,
+            ),
+            'UpdateClusterMember': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateClusterMember,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.UpdateClusterMemberRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.UpdateClusterMemberResponse.SerializeToString,
+            ),
+            'PatchClusterMember': grpc.unary_unary_rpc_method_handler(
+                    servicer.PatchClusterMember,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.PatchClusterMemberRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.PatchClusterMemberResponse.SerializeToString,
+            ),
+            'UpdateClusterMemberState': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateClusterMemberState,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.UpdateClusterMemberStateRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.UpdateClusterMemberStateResponse.SerializeToString,
+            ),
+            'UpdateClusterCertificate': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateClusterCertificate,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.UpdateClusterCertificateRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.UpdateClusterCertificateResponse.SerializeToString,
+            ),
+            'GetClusterGroupNames': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetClusterGroupNames,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.GetClusterGroupNamesRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.GetClusterGroupNamesResponse.SerializeToString,
+            ),
+            'GetClusterGroups': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetClusterGroups,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.GetClusterGroupsRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.GetClusterGroupsResponse.SerializeToString,
+            ),
+            'GetClusterGroup': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetClusterGroup,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.GetClusterGroupRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.GetClusterGroupResponse.SerializeToString,
+            ),
+            'CreateClusterGroup': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateClusterGroup,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.CreateClusterGroupRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.CreateClusterGroupResponse.SerializeToString,
+            ),
+            'UpdateClusterGroup': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateClusterGroup,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.UpdateClusterGroupRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.UpdateClusterGroupResponse.SerializeToString,
+            ),
+            'PatchClusterGroup': grpc.unary_unary_rpc_method_handler(
+                    servicer.PatchClusterGroup,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.PatchClusterGroupRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.PatchClusterGroupResponse.SerializeToString,
+            ),
+            'RenameClusterGroup': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenameClusterGroup,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.RenameClusterGroupRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.RenameClusterGroupResponse.SerializeToString,
+            ),
+            'DeleteClusterGroup': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteClusterGroup,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.DeleteClusterGroupRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_cluster__service__pb2.DeleteClusterGroupResponse.SerializeToString,
+            ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
             'lxd.api.v1.ClusterService', rpc_method_handlers)
@@ -210,8 +477,12 @@ class ClusterService:
     synchronously. Its response carries `operation` when LXD started one, and leaves it unset when
     LXD answered at once (`wait` then has nothing to wait for).
 
-    ClusterService is LXD clustering: this server's cluster configuration (/1.0/cluster) and the
-    cluster's members (/1.0/cluster/members). RPC names are the LXD Go client's method names.
+    ClusterService is LXD clustering: this server's cluster configuration (/1.0/cluster), the
+    cluster's members (/1.0/cluster/members: join tokens, roles and configuration, evacuation), its
+    certificate (/1.0/cluster/certificate) and its groups (/1.0/cluster/groups). RPC names are the
+    LXD Go client's method names (LXD 5.0.2), Patch<Object> for the PATCH endpoints it has no
+    method for. Any member answers for the whole cluster: a bridge in front of one member reaches
+    all of them (see docs/cluster.md).
     """
 
     @staticmethod
@@ -393,6 +664,357 @@ class ClusterService:
             '/lxd.api.v1.ClusterService/DeleteClusterMember',
             lxd_dot_api_dot_v1_dot_cluster__service__pb2.DeleteClusterMemberRequest.SerializeToString,
             lxd_dot_api_dot_v1_dot_cluster__service__pb2.DeleteClusterMemberResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateClusterMember(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.ClusterService/CreateClusterMember',
+            lxd_dot_api_dot_v1_dot_cluster__service__pb2.CreateClusterMemberRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_cluster__service__pb2.CreateClusterMemberResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateClusterMember(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.ClusterService/UpdateClusterMember',
+            lxd_dot_api_dot_v1_dot_cluster__service__pb2.UpdateClusterMemberRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_cluster__service__pb2.UpdateClusterMemberResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PatchClusterMember(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.ClusterService/PatchClusterMember',
+            lxd_dot_api_dot_v1_dot_cluster__service__pb2.PatchClusterMemberRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_cluster__service__pb2.PatchClusterMemberResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateClusterMemberState(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.ClusterService/UpdateClusterMemberState',
+            lxd_dot_api_dot_v1_dot_cluster__service__pb2.UpdateClusterMemberStateRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_cluster__service__pb2.UpdateClusterMemberStateResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateClusterCertificate(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.ClusterService/UpdateClusterCertificate',
+            lxd_dot_api_dot_v1_dot_cluster__service__pb2.UpdateClusterCertificateRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_cluster__service__pb2.UpdateClusterCertificateResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetClusterGroupNames(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.ClusterService/GetClusterGroupNames',
+            lxd_dot_api_dot_v1_dot_cluster__service__pb2.GetClusterGroupNamesRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_cluster__service__pb2.GetClusterGroupNamesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetClusterGroups(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.ClusterService/GetClusterGroups',
+            lxd_dot_api_dot_v1_dot_cluster__service__pb2.GetClusterGroupsRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_cluster__service__pb2.GetClusterGroupsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetClusterGroup(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.ClusterService/GetClusterGroup',
+            lxd_dot_api_dot_v1_dot_cluster__service__pb2.GetClusterGroupRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_cluster__service__pb2.GetClusterGroupResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateClusterGroup(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.ClusterService/CreateClusterGroup',
+            lxd_dot_api_dot_v1_dot_cluster__service__pb2.CreateClusterGroupRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_cluster__service__pb2.CreateClusterGroupResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateClusterGroup(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.ClusterService/UpdateClusterGroup',
+            lxd_dot_api_dot_v1_dot_cluster__service__pb2.UpdateClusterGroupRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_cluster__service__pb2.UpdateClusterGroupResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PatchClusterGroup(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.ClusterService/PatchClusterGroup',
+            lxd_dot_api_dot_v1_dot_cluster__service__pb2.PatchClusterGroupRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_cluster__service__pb2.PatchClusterGroupResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenameClusterGroup(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.ClusterService/RenameClusterGroup',
+            lxd_dot_api_dot_v1_dot_cluster__service__pb2.RenameClusterGroupRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_cluster__service__pb2.RenameClusterGroupResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteClusterGroup(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.ClusterService/DeleteClusterGroup',
+            lxd_dot_api_dot_v1_dot_cluster__service__pb2.DeleteClusterGroupRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_cluster__service__pb2.DeleteClusterGroupResponse.FromString,
             options,
             channel_credentials,
             insecure,
