@@ -273,16 +273,19 @@ class NetworkServiceServicer:
 
     def CreateNetworkForward(self, request, context):
         """Creates an address forward on a network. LXD checks the listen address against the network
-        (on a bridge: an address outside the bridge's own subnets, not used by another forward); a
-        refusal is INVALID_ARGUMENT with LXD's message.
+        (not in another network's subnet, not used by another forward); a refusal is an error status
+        with LXD's message. LXD 5.0.2 cannot add a forward to a bridge whose ipv4.address (or, for an
+        IPv6 listen address, ipv6.address) is "none": it answers 500 (INTERNAL), "Failed creating
+        forward: invalid CIDR address: none"; with the key unset (the same bridge, no address) it
+        works.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
     def UpdateNetworkForward(self, request, context):
-        """Updates an address forward's ports, configuration and description as a whole. Returns ABORTED
-        if `etag` is set and no longer matches.
+        """Updates an address forward's ports, configuration and description as a whole. LXD 5.0.2
+        ignores `etag` here (no ABORTED).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -290,8 +293,10 @@ class NetworkServiceServicer:
 
     def PatchNetworkForward(self, request, context):
         """Patches an address forward: only the fields named in `update_mask` are sent; LXD merges the
-        `config` keys sent into the current configuration, replaces `ports` when they are sent and
-        resets `description` when it is not sent.
+        `config` keys sent into the current configuration, keeps `ports` when they are not sent and
+        resets `description` when it is not sent. Put `config` in the mask (an empty map merges
+        nothing): without it LXD 5.0.2 panics in its handler when the forward has configuration keys
+        and closes the connection (UNAVAILABLE).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -305,8 +310,9 @@ class NetworkServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def GetNetworkPeerNames(self, request, context):
-        """Gets the names of a network's peerings (API extension network_peer, LXD 4.20). OVN networks
-        only: on a bridge LXD 5.0.2 refuses with INVALID_ARGUMENT, "Network driver does not support peering".
+        """Gets the names of a network's peerings (API extension network_peer, LXD 4.20). Peerings are
+        for OVN networks only: on another network LXD 5.0.2 refuses every peer RPC with
+        INVALID_ARGUMENT and its message, e.g. 'Network driver "bridge" does not support peering'.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -335,8 +341,8 @@ class NetworkServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def UpdateNetworkPeer(self, request, context):
-        """Updates a network peering's configuration and description as a whole. Returns ABORTED if
-        `etag` is set and no longer matches. OVN networks only.
+        """Updates a network peering's configuration and description as a whole. LXD 5.0.2 ignores
+        `etag` here (no ABORTED). OVN networks only.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
