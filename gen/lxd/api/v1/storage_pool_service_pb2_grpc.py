@@ -377,7 +377,9 @@ class StoragePoolServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def GetStoragePoolVolumeSnapshots(self, request, context):
-        """Gets a storage volume's snapshots (recursion=1).
+        """Gets a storage volume's snapshots (recursion=1). LXD 5.0.2 names each one here
+        "<volume>/<snapshot>" and leaves out its content_type (GetStoragePoolVolumeSnapshot gives
+        "<snapshot>" and the content type): passed on as LXD sends them.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
