@@ -77,7 +77,9 @@ async def test_created_zone_and_record_are_listed_and_read(
 ) -> None:
     assert zone in (await zones.GetNetworkZoneNames(pb.GetNetworkZoneNamesRequest())).names
     (listed,) = [
-        z for z in (await zones.GetNetworkZones(pb.GetNetworkZonesRequest())).zones if z.name == zone
+        z
+        for z in (await zones.GetNetworkZones(pb.GetNetworkZonesRequest())).zones
+        if z.name == zone
     ]
     got = await zones.GetNetworkZone(pb.GetNetworkZoneRequest(name=zone))
     assert got.zone == listed and got.etag
