@@ -20,6 +20,7 @@ from bridge.transport import LxdClient
 from lxd.api.v1 import network_acl_pb2
 from lxd.api.v1 import network_acl_service_pb2 as pb
 from lxd.api.v1.network_acl_service_pb2_grpc import NetworkACLServiceStub
+from tests.conftest import LxdSandbox
 from tests.integration.conftest import error_details
 
 pytestmark = pytest.mark.timeout(60)
@@ -144,20 +145,24 @@ async def test_a_patch_without_config_makes_lxd_5_0_2_drop_the_connection(
     assert after.description == "made by a test"
 
 
+INVALID_ACTION = {
+    "lxd": "Invalid egress rule 0: Action must be one of: allow, drop, reject",
+    "incus": "Invalid egress rule 0: Action must be one of: allow, allow-stateless, drop, reject",
+}
+
+
 async def test_an_invalid_rule_is_lxds_500_internal_with_its_message(
-    acls: NetworkACLServiceStub, unique_name: Callable[[str], str]
+    acls: NetworkACLServiceStub, unique_name: Callable[[str], str], daemon: LxdSandbox
 ) -> None:
-    # LXD 5.0.2 answers a rule it cannot validate with 500, not 400: the status says what LXD
-    # said, code and message.
+    # LXD 5.0.2 (and Incus 6.0) answers a rule it cannot validate with 500, not 400: the status
+    # says what the daemon said, code and message.
     post = network_acl_pb2.NetworkACLsPost(
         name=unique_name("acl"), egress=[Rule(action="teleport", state="enabled")]
     )
     with pytest.raises(grpc.aio.AioRpcError) as caught:
         await acls.CreateNetworkACL(pb.CreateNetworkACLRequest(acl=post))
     assert caught.value.code() == grpc.StatusCode.INTERNAL
-    assert caught.value.details() == (
-        "Invalid egress rule 0: Action must be one of: allow, drop, reject"
-    )
+    assert caught.value.details() == INVALID_ACTION[daemon.family]
     assert error_details(caught.value).info.metadata["error_code"] == "500"
 
 

@@ -1,6 +1,6 @@
 """Network address forwards and peers (NetworkService) through the real bridge and a real LXD.
 
-Forwards: LXD 5.0.2 cannot create a forward on a bridge whose `ipv4.address` is "none" (it parses
+Forwards: LXD 5.0.2 (and Incus 6.0.4) cannot create a forward on a bridge whose `ipv4.address` is "none" (it parses
 "none" as a CIDR: "Failed creating forward: invalid CIDR address: none", a 500), and the bridges
 here carry no addresses. A bridge whose address keys are unset is set up exactly as one with
 "none" (no address, no dnsmasq: lxd/network/driver_bridge.go treats "" and "none" alike), and
@@ -158,19 +158,19 @@ async def test_forward_crud_on_a_bridge_without_addresses(
 
 
 async def test_a_forward_on_a_bridge_with_address_none_is_lxds_500_with_its_message(
-    networks: NetworkServiceStub, lxd_sandbox: LxdSandbox
+    networks: NetworkServiceStub, daemon: LxdSandbox
 ) -> None:
     # The sandbox's own bridge has ipv4.address=none: LXD 5.0.2 fails before it stores anything.
     post = network_forward_pb2.NetworkForwardsPost(listen_address=listen_address())
     with pytest.raises(grpc.aio.AioRpcError) as caught:
         await networks.CreateNetworkForward(
-            pb.CreateNetworkForwardRequest(network=lxd_sandbox.network, forward=post)
+            pb.CreateNetworkForwardRequest(network=daemon.network, forward=post)
         )
     assert caught.value.code() == grpc.StatusCode.INTERNAL
     assert caught.value.details() == "Failed creating forward: invalid CIDR address: none"
     assert error_details(caught.value).info.metadata["error_code"] == "500"
     names = await networks.GetNetworkForwardAddresses(
-        pb.GetNetworkForwardAddressesRequest(network=lxd_sandbox.network)
+        pb.GetNetworkForwardAddressesRequest(network=daemon.network)
     )
     assert list(names.names) == []
 
@@ -179,9 +179,9 @@ PEER_REFUSAL = 'Network driver "bridge" does not support peering'
 
 
 async def test_peers_are_ovn_only_and_every_peer_rpc_gets_lxds_refusal(
-    networks: NetworkServiceStub, lxd_sandbox: LxdSandbox
+    networks: NetworkServiceStub, daemon: LxdSandbox
 ) -> None:
-    net = lxd_sandbox.network
+    net = daemon.network
     post = network_peer_pb2.NetworkPeersPost(
         name="p1", target_project="default", target_network="elsewhere"
     )

@@ -20,6 +20,7 @@ from bridge.transport import LxdClient
 from lxd.api.v1 import network_zone_pb2
 from lxd.api.v1 import network_zone_service_pb2 as pb
 from lxd.api.v1.network_zone_service_pb2_grpc import NetworkZoneServiceStub
+from tests.conftest import LxdSandbox
 from tests.integration.conftest import error_details
 
 pytestmark = pytest.mark.timeout(60)
@@ -82,7 +83,10 @@ async def test_created_zone_and_record_are_listed_and_read(
         if z.name == zone
     ]
     got = await zones.GetNetworkZone(pb.GetNetworkZoneRequest(name=zone))
-    assert got.zone == listed and got.etag
+    assert got.etag and (got.zone.name, list(got.zone.used_by)) == (listed.name, [])
+    # Incus 6.0 tells a zone's project in GetNetworkZone and not in the list: compare the rest.
+    listed.project = got.zone.project
+    assert got.zone == listed
     assert (got.zone.description, dict(got.zone.config)) == ("made by a test", {"user.keep": "1"})
 
     names = await zones.GetNetworkZoneRecordNames(pb.GetNetworkZoneRecordNamesRequest(zone=zone))
@@ -181,8 +185,15 @@ async def test_records_and_zones_are_deleted_and_then_not_found(
     assert caught.value.code() == grpc.StatusCode.NOT_FOUND
 
 
+TAKEN_RECORD = {
+    "lxd": "UNIQUE constraint failed: networks_zones_records.name",
+    "incus": "UNIQUE constraint failed: "
+    "networks_zones_records.network_zone_id, networks_zones_records.name",
+}
+
+
 async def test_taken_names_are_refused_with_lxds_codes_and_messages(
-    zones: NetworkZoneServiceStub, zone: str
+    zones: NetworkZoneServiceStub, zone: str, daemon: LxdSandbox
 ) -> None:
     with pytest.raises(grpc.aio.AioRpcError) as caught:
         await zones.CreateNetworkZone(
@@ -192,7 +203,7 @@ async def test_taken_names_are_refused_with_lxds_codes_and_messages(
     assert caught.value.details() == "The network zone already exists"
     assert error_details(caught.value).info.metadata["error_code"] == "400"
 
-    # A taken record name is LXD 5.0.2's database error, a 500: passed on as it is.
+    # A taken record name is the daemon's database error, a 500: passed on as it is.
     with pytest.raises(grpc.aio.AioRpcError) as caught:
         await zones.CreateNetworkZoneRecord(
             pb.CreateNetworkZoneRecordRequest(
@@ -200,4 +211,4 @@ async def test_taken_names_are_refused_with_lxds_codes_and_messages(
             )
         )
     assert caught.value.code() == grpc.StatusCode.INTERNAL
-    assert caught.value.details() == "UNIQUE constraint failed: networks_zones_records.name"
+    assert caught.value.details() == TAKEN_RECORD[daemon.family]

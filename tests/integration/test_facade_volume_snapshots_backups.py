@@ -32,7 +32,7 @@ from lxd.api.v1 import (
 )
 from lxd.api.v1.status_code_pb2 import STATUS_CODE_SUCCESS
 from lxd.api.v1.storage_pool_service_pb2_grpc import StoragePoolServiceStub
-from tests.conftest import make_unique_name
+from tests.conftest import LxdSandbox, make_unique_name
 from tests.integration.conftest import error_details
 from tests.integration.test_facade_storage_pools import remove_pool
 
@@ -115,15 +115,19 @@ def tree_digest(root: Path) -> dict[str, str]:
 # --- state ---------------------------------------------------------------------------------
 
 
-async def test_volume_state_on_a_dir_pool_is_lxds_not_supported(
-    pools: StoragePoolServiceStub, pool: tuple[str, Path], volume: str
+async def test_volume_state_on_a_dir_pool(
+    pools: StoragePoolServiceStub, pool: tuple[str, Path], volume: str, daemon: LxdSandbox
 ) -> None:
     # The dir driver measures usage only with project quotas on the backing filesystem; here it
-    # has none and LXD 5.0.2 answers 500 "Not supported": the status says so, with its message.
+    # has none. LXD 5.0.2 answers 500 "Not supported" (the status says so, with its message);
+    # Incus 6.0 answers a state whose usage is null (the unset field).
+    request = pb.GetStoragePoolVolumeStateRequest(pool=pool[0], type="custom", name=volume)
+    if daemon.family == "incus":
+        reply = await pools.GetStoragePoolVolumeState(request)
+        assert reply.HasField("state") and not reply.state.HasField("usage")
+        return
     with pytest.raises(grpc.aio.AioRpcError) as caught:
-        await pools.GetStoragePoolVolumeState(
-            pb.GetStoragePoolVolumeStateRequest(pool=pool[0], type="custom", name=volume)
-        )
+        await pools.GetStoragePoolVolumeState(request)
     assert caught.value.code() == grpc.StatusCode.INTERNAL
     assert caught.value.details() == "Not supported"
     assert error_details(caught.value).info.metadata["error_code"] == "500"
@@ -237,15 +241,21 @@ async def test_snapshot_create_list_update_rename_restore_delete(
 
 
 async def test_the_plural_type_of_lxd_3_4_lists_is_made_singular_for_snapshots(
-    pools: StoragePoolServiceStub, pool: tuple[str, Path]
+    pools: StoragePoolServiceStub, pool: tuple[str, Path], daemon: LxdSandbox
 ) -> None:
     # LXD 5.0.2 answers 400 "Invalid storage volume type name" to .../volumes/containers/...:
-    # the bridge sends "container", which LXD answers (an empty list for a missing volume).
-    names = await pools.GetStoragePoolVolumeSnapshotNames(
-        pb.GetStoragePoolVolumeSnapshotNamesRequest(
-            pool=pool[0], type="containers", volume="missing"
-        )
+    # the bridge sends "container", which the daemon takes (for a missing volume LXD 5.0.2 lists
+    # no snapshots, Incus 6.0 says 404).
+    request = pb.GetStoragePoolVolumeSnapshotNamesRequest(
+        pool=pool[0], type="containers", volume="missing"
     )
+    if daemon.family == "incus":
+        with pytest.raises(grpc.aio.AioRpcError) as caught:
+            await pools.GetStoragePoolVolumeSnapshotNames(request)
+        assert caught.value.code() == grpc.StatusCode.NOT_FOUND
+        assert caught.value.details() == "Storage pool volume not found"
+        return
+    names = await pools.GetStoragePoolVolumeSnapshotNames(request)
     assert list(names.names) == []
 
 
@@ -253,7 +263,11 @@ async def test_the_plural_type_of_lxd_3_4_lists_is_made_singular_for_snapshots(
 
 
 async def test_backup_export_then_import_gives_a_volume_with_identical_content(
-    lxd: LxdClient, pools: StoragePoolServiceStub, pool: tuple[str, Path], volume: str
+    lxd: LxdClient,
+    pools: StoragePoolServiceStub,
+    pool: tuple[str, Path],
+    volume: str,
+    daemon: LxdSandbox,
 ) -> None:
     source = volume_dir(pool, volume)
     (source / "data" / "random.bin").write_bytes(os.urandom(3 * 1024 * 1024 + 7))
@@ -326,15 +340,23 @@ async def test_backup_export_then_import_gives_a_volume_with_identical_content(
         assert got_volume.volume.name == restored
         assert tree_digest(volume_dir(pool, restored)) == before
 
-        # The same name again: LXD's operation fails (UNKNOWN: a failed operation keeps only its
-        # err text) with LXD's message, and the volume imported first is left as it was.
+        # The same name again: LXD 5.0.2's operation fails (UNKNOWN: a failed operation keeps
+        # only its err text), Incus 6.0 refuses at once (500, INTERNAL); each with its message,
+        # and the volume imported first is left as it was.
         with pytest.raises(grpc.aio.AioRpcError) as caught:
             await pools.CreateStoragePoolVolumeFromBackup(upload())
-        assert caught.value.code() == grpc.StatusCode.UNKNOWN
-        assert caught.value.details().startswith(
-            f'Create custom volume from backup: Error inserting volume "{restored}"'
-        )
-        assert error_details(caught.value).operation is not None
+        if daemon.family == "incus":
+            assert caught.value.code() == grpc.StatusCode.INTERNAL
+            assert caught.value.details() == (
+                f'Create custom volume from backup: Volume "{restored}" already exists in pool '
+                f'"{pool[0]}"'
+            )
+        else:
+            assert caught.value.code() == grpc.StatusCode.UNKNOWN
+            assert caught.value.details().startswith(
+                f'Create custom volume from backup: Error inserting volume "{restored}"'
+            )
+            assert error_details(caught.value).operation is not None
         assert tree_digest(volume_dir(pool, restored)) == before
     finally:
         await remove_volume(lxd, pool[0], restored)
