@@ -1,8 +1,8 @@
 """Network address forwards and peers (NetworkService) through the real bridge and a real LXD.
 
-Forwards: LXD 5.0.2 (and Incus 6.0.4) cannot create a forward on a bridge whose `ipv4.address` is "none" (it parses
-"none" as a CIDR: "Failed creating forward: invalid CIDR address: none", a 500), and the bridges
-here carry no addresses. A bridge whose address keys are unset is set up exactly as one with
+Forwards: LXD 5.0.2 (and Incus 6.0.4) cannot create a forward on a bridge whose `ipv4.address`
+is "none" (it parses "none" as a CIDR: "Failed creating forward: invalid CIDR address: none", a
+500), and the bridges here carry no addresses. A bridge whose address keys are unset is set up exactly as one with
 "none" (no address, no dnsmasq: lxd/network/driver_bridge.go treats "" and "none" alike), and
 LXD takes a forward on it: each test makes such a bridge (`tf<8 hex>`: created with "none", the
 two keys then removed by a PUT) and a forward listening on a loopback address (127.0.0.x), so the
