@@ -2,14 +2,15 @@
 
 Forwards: LXD 5.0.2 (and Incus 6.0.4) cannot create a forward on a bridge whose `ipv4.address`
 is "none" (it parses "none" as a CIDR: "Failed creating forward: invalid CIDR address: none", a
-500), and the bridges here carry no addresses. A bridge whose address keys are unset is set up exactly as one with
-"none" (no address, no dnsmasq: lxd/network/driver_bridge.go treats "" and "none" alike), and
-LXD takes a forward on it: each test makes such a bridge (`tf<8 hex>`: created with "none", the
-two keys then removed by a PUT) and a forward listening on a loopback address (127.0.0.x), so the
-only rule LXD installs matches traffic to that address. Both go afterwards, through the transport.
+500), and the bridges here carry no addresses. A bridge whose address keys are unset is set up
+exactly as one with "none" (no address, no dnsmasq: lxd/network/driver_bridge.go treats "" and
+"none" alike), and the daemon takes a forward on it: each test makes such a bridge (`tf<8 hex>`:
+created with "none", the two keys then removed by a PUT) and a forward listening on a loopback
+address (127.0.x.y), so the only rules installed match traffic to that address. Both go
+afterwards, through the transport.
 
-Peers are for OVN networks only; the sandbox has no OVN: the tests prove that LXD's refusal on a
-bridge reaches the client as a clean status with LXD's message.
+Peers are for OVN networks only; the sandbox has no OVN: the tests prove that the daemon's
+refusal on a bridge reaches the client as a clean status with its message.
 """
 
 from __future__ import annotations
