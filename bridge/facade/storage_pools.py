@@ -31,7 +31,7 @@ from bridge.facade.common import (
     scope_query,
     service_descriptor,
 )
-from bridge.facade.volume_streams import BACKUP_VOLUME_TYPE, VolumeStreams
+from bridge.facade.volume_streams import VolumeStreams
 from lxd.api.v1 import storage_pool_service_pb2
 from lxd.api.v1.storage_pool_service_pb2 import (
     GetStoragePoolVolumeNamesRequest,
@@ -65,10 +65,9 @@ def volume_name_from_url(url: str) -> str:
     return "/".join([singular_volume_type(unquote(volume_type)), *(unquote(s) for s in rest)])
 
 
-def _singular(request: Any, default: str = "") -> Any:
-    """The request, with ``type`` made singular, or ``default`` when empty (a copy; the caller's
-    message is left alone)."""
-    singular = singular_volume_type(request.type) or default
+def _singular(request: Any) -> Any:
+    """The request, with ``type`` made singular (a copy; the caller's message is left alone)."""
+    singular = singular_volume_type(request.type)
     if singular == request.type:
         return request
     copy = type(request)()
@@ -78,12 +77,11 @@ def _singular(request: Any, default: str = "") -> Any:
 
 
 class OnVolume(Rpc):
-    """A kind of call on something of a volume (its state, a snapshot, a backup): the request's
-    ``type`` made singular first, or ``default_type`` when empty, then ``kind`` serves it."""
+    """A kind of call on a volume or something of it (its state, a snapshot, a backup): the
+    request's ``type`` made singular first, then ``kind`` serves it."""
 
-    def __init__(self, kind: Rpc, *, default_type: str = "") -> None:
+    def __init__(self, kind: Rpc) -> None:
         self.kind = kind
-        self.default_type = default_type
 
     def bind(self, method: Any) -> None:
         """Bind the wrapped kind (it checks the messages) and take its route."""
@@ -94,11 +92,7 @@ class OnVolume(Rpc):
 
     async def serve(self, request: Any, call: CallContext) -> Message:
         """See the wrapped kind."""
-        return await self.kind.serve(_singular(request, self.default_type), call)
-
-
-def _backup(kind: Rpc) -> OnVolume:
-    return OnVolume(kind, default_type=BACKUP_VOLUME_TYPE)
+        return await self.kind.serve(_singular(request), call)
 
 
 class StoragePoolFacade(VolumeStreams):  # the backup streams: volume_streams.py
@@ -133,12 +127,12 @@ class StoragePoolFacade(VolumeStreams):  # the backup streams: volume_streams.py
     RenameStoragePoolVolumeSnapshot = OnVolume(Async())
     DeleteStoragePoolVolumeSnapshot = OnVolume(Async())
 
-    GetStoragePoolVolumeBackupNames = _backup(ListNames())
-    GetStoragePoolVolumeBackups = _backup(ListObjects())
-    GetStoragePoolVolumeBackup = _backup(Get())
-    CreateStoragePoolVolumeBackup = _backup(Async())
-    RenameStoragePoolVolumeBackup = _backup(Async())
-    DeleteStoragePoolVolumeBackup = _backup(Async())
+    GetStoragePoolVolumeBackupNames = OnVolume(ListNames())
+    GetStoragePoolVolumeBackups = OnVolume(ListObjects())
+    GetStoragePoolVolumeBackup = OnVolume(Get())
+    CreateStoragePoolVolumeBackup = OnVolume(Async())
+    RenameStoragePoolVolumeBackup = OnVolume(Async())
+    DeleteStoragePoolVolumeBackup = OnVolume(Async())
 
     async def GetStoragePoolVolumeNames(
         self, request: GetStoragePoolVolumeNamesRequest, call: CallContext

@@ -20,11 +20,7 @@ from lxd.api.v1.storage_pool_service_pb2 import (
     GetStoragePoolVolumeBackupFileResponse,
 )
 
-__all__ = ["BACKUP_VOLUME_TYPE", "VolumeStreams"]
-
-#: The one volume type LXD 5.0 backs up through /volumes/<type>/<name>/backups (the Go client
-#: has no type argument): a request's empty ``type`` means it.
-BACKUP_VOLUME_TYPE = "custom"
+__all__ = ["VolumeStreams"]
 
 _OCTET_STREAM = "application/octet-stream"
 
@@ -36,11 +32,6 @@ class VolumeStreams(Facade):
         self, request: GetStoragePoolVolumeBackupFileRequest, call: CallContext
     ) -> AsyncIterator[GetStoragePoolVolumeBackupFileResponse]:
         """GET .../backups/<b>/export, raw, in chunks (an error is raised before the first)."""
-        if not request.type:
-            copy = GetStoragePoolVolumeBackupFileRequest()
-            copy.CopyFrom(request)
-            copy.type = BACKUP_VOLUME_TYPE
-            request = copy
         path = self.route("GetStoragePoolVolumeBackupFile").path(request)
         query = scope_query(request)
         async with call.lxd.stream("GET", path, query=query, timeout=call.remaining()) as raw:

@@ -273,7 +273,7 @@ async def test_backup_export_then_import_gives_a_volume_with_identical_content(
     (source / "data" / "random.bin").write_bytes(os.urandom(3 * 1024 * 1024 + 7))
     (source / "data" / "empty").write_bytes(b"")
     before = tree_digest(source)
-    where = {"pool": pool[0], "volume": volume}  # type "" is "custom", as in the Go client
+    where = {"pool": pool[0], "type": "custom", "volume": volume}
 
     created = await pools.CreateStoragePoolVolumeBackup(
         pb.CreateStoragePoolVolumeBackupRequest(
@@ -302,7 +302,6 @@ async def test_backup_export_then_import_gives_a_volume_with_identical_content(
     renamed = await pools.RenameStoragePoolVolumeBackup(
         pb.RenameStoragePoolVolumeBackupRequest(
             **where,
-            type="custom",
             name="backup0",
             backup=Backup.StoragePoolVolumeBackupPost(name="nightly"),
             wait=True,
@@ -388,7 +387,9 @@ async def test_an_empty_volume_name_is_invalid_argument_before_lxd_is_asked(
 ) -> None:
     with pytest.raises(grpc.aio.AioRpcError) as caught:
         async for _ in pools.GetStoragePoolVolumeBackupFile(
-            pb.GetStoragePoolVolumeBackupFileRequest(pool=pool[0], volume="", name="b")
+            pb.GetStoragePoolVolumeBackupFileRequest(
+                pool=pool[0], type="custom", volume="", name="b"
+            )
         ):
             pass
     assert caught.value.code() == grpc.StatusCode.INVALID_ARGUMENT
