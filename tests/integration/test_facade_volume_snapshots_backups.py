@@ -394,3 +394,22 @@ async def test_an_empty_volume_name_is_invalid_argument_before_lxd_is_asked(
             pass
     assert caught.value.code() == grpc.StatusCode.INVALID_ARGUMENT
     assert "volume" in caught.value.details()
+
+
+@pytest.mark.parametrize(
+    ("first", "field"),
+    [
+        (pb.CreateStoragePoolVolumeFromBackupRequest(pool="", name="x", data=b"x"), "pool"),
+        (pb.CreateStoragePoolVolumeFromBackupRequest(pool="p", name="a\r\nX-Evil: 1"), "name"),
+    ],
+    ids=["empty-pool", "header-injection-in-name"],
+)
+async def test_a_bad_import_request_is_invalid_argument_naming_the_field(
+    pools: StoragePoolServiceStub,
+    first: pb.CreateStoragePoolVolumeFromBackupRequest,
+    field: str,
+) -> None:
+    with pytest.raises(grpc.aio.AioRpcError) as caught:
+        await pools.CreateStoragePoolVolumeFromBackup(iter([first]), timeout=30)
+    assert caught.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert error_details(caught.value).info.metadata["field"] == field
