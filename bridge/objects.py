@@ -21,7 +21,8 @@ from lxd.api.v1 import container_full_pb2, container_pb2, options_pb2, status_co
 
 __all__ = ["is_active", "is_final", "status_name", "writable"]
 
-# The structs that have a Writable() method in LXD's shared/api (LXD 3.4). Each embeds <Name>Put.
+# The structs that have a Writable() method in LXD's shared/api (LXD 3.4; then those of network
+# ACLs, zones, records, forwards, peers and volume snapshots, LXD 5.0.2). Each embeds <Name>Put.
 _WRITABLE = frozenset(
     {
         "Certificate",
@@ -32,6 +33,15 @@ _WRITABLE = frozenset(
         "Server",
         "StoragePool",
         "StorageVolume",
+    }
+) | frozenset(
+    {
+        "NetworkACL",
+        "NetworkForward",
+        "NetworkPeer",
+        "NetworkZone",
+        "NetworkZoneRecord",
+        "StorageVolumeSnapshot",
     }
 )
 
@@ -96,8 +106,9 @@ def _copy_field(source: Message, target: Message, src: FieldDescriptor) -> None:
 def writable(obj: Message) -> Message:
     """Return the modifiable part of an LXD object, as Go's Writable() does.
 
-    For the eight objects that have Writable() in LXD (Certificate, Container, Image, Network,
-    Profile, Server, StoragePool, StorageVolume) this is a new <Name>Put message holding the fields
+    For the objects that have Writable() in LXD (Certificate, Container, Image, Network, Profile,
+    Server, StoragePool, StorageVolume; NetworkACL, NetworkForward, NetworkPeer, NetworkZone,
+    NetworkZoneRecord, StorageVolumeSnapshot) this is a new <Name>Put message holding the fields
     of the embedded Put struct, copied by name, with the empty_keys entries that name its keys.
     Raises TypeError for any other message.
     """

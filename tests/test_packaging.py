@@ -23,6 +23,7 @@ from google.protobuf import descriptor_pb2
 from grpc_tools import protoc
 
 from bridge.cli import main
+from bridge.facade import FACADES
 from tests.conftest import REPO
 
 LOCK = REPO / "requirements" / "lock.txt"
@@ -128,9 +129,9 @@ def test_the_protos_command_of_the_wheel_writes_files_protoc_compiles(
     assert result.returncode == 0, result.stderr
     imported_from = result.stdout.splitlines()[0].split()
     assert all(path.startswith(str(wheel)) for path in imported_from), imported_from
-    assert "wrote 35 .proto files" in result.stdout
 
     written = sorted(str(p.relative_to(out)) for p in out.rglob("*.proto"))
+    assert f"wrote {len(written)} .proto files" in result.stdout
     assert written == sorted(
         [
             *(f"lxd/api/v1/{n}" for n in API_PROTOS),
@@ -148,7 +149,7 @@ def test_the_protos_command_of_the_wheel_writes_files_protoc_compiles(
     assert protoc.main([*args, *(f"lxd/api/v1/{n}" for n in API_PROTOS)]) == 0
     files = descriptor_pb2.FileDescriptorSet.FromString(descriptors.read_bytes()).file
     services = [s.name for f in files for s in f.service]
-    assert len(services) == 10 and "ContainerService" in services
+    assert sorted(services) == sorted(f.service.name for f in FACADES)
 
 
 def test_the_protos_command_names_the_directory_it_cannot_write(

@@ -19,7 +19,7 @@ from lxd.api.v1 import options_pb2
 
 from .errors import Fail, describe, entry_segment, index_segment, key_segment
 from .plan import FieldPlan, Kind, MessagePlan, field_plan, option, plan_for
-from .timefmt import ZERO_TIME
+from .timefmt import ZERO_SECONDS, ZERO_TIME
 from .timefmt import parse as parse_time
 
 Reader = Callable[[Any, "Context"], Any]
@@ -81,6 +81,13 @@ def _time_reader(value: Any, ctx: Context) -> Any:
     if parsed is None:
         return None
     return {"seconds": parsed[0], "nanos": parsed[1]}
+
+
+def _time_pointer_reader(value: Any, ctx: Context) -> Any:
+    """A Go *time.Time: JSON null is the unset field (never read here), so Go's zero time is a set
+    Timestamp at 0001-01-01T00:00:00Z, written back as the zero time, not as null."""
+    read = _time_reader(value, ctx)
+    return {"seconds": ZERO_SECONDS, "nanos": 0} if read is None else read
 
 
 _DOUBLE_LIMIT = 2**1024 - 2**970  # the smallest integer float() rounds to infinity
@@ -312,8 +319,10 @@ def reader_for(fp: FieldPlan) -> Reader:
         reader = _int_reader(-(2**31), 2**31 - 1, "an integer status code")
     elif kind == Kind.STRING_ENUM:
         reader = _enum_string_reader(fp)
-    elif kind in (Kind.TIME, Kind.TIME_POINTER):
+    elif kind == Kind.TIME:
         reader = _time_reader
+    elif kind == Kind.TIME_POINTER:
+        reader = _time_pointer_reader
     elif kind in (Kind.MESSAGE, Kind.POINTER):
         reader = _message_reader(fp)
     elif kind == Kind.STRUCT:

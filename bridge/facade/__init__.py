@@ -13,6 +13,8 @@ from bridge.facade.common import Facade
 from bridge.facade.containers import ContainerFacade
 from bridge.facade.events import EventFacade
 from bridge.facade.images import ImageFacade
+from bridge.facade.network_acls import NetworkACLFacade
+from bridge.facade.network_zones import NetworkZoneFacade
 from bridge.facade.networks import NetworkFacade
 from bridge.facade.operations import OperationFacade
 from bridge.facade.profiles import ProfileFacade
@@ -27,7 +29,9 @@ __all__ = [
     "EventFacade",
     "Facade",
     "ImageFacade",
+    "NetworkACLFacade",
     "NetworkFacade",
+    "NetworkZoneFacade",
     "OperationFacade",
     "ProfileFacade",
     "ServerFacade",
@@ -44,6 +48,8 @@ FACADES: tuple[type[Facade], ...] = (
     ClusterFacade,
     ImageFacade,
     NetworkFacade,
+    NetworkACLFacade,
+    NetworkZoneFacade,
     ProfileFacade,
     StoragePoolFacade,
 )

@@ -17,7 +17,7 @@ __all__ = ["NetworkFacade"]
 
 
 class NetworkFacade(Facade):
-    """/1.0/networks, /1.0/networks/<name>, its leases and its state."""
+    """/1.0/networks, /1.0/networks/<name>, its leases, state, forwards and peers."""
 
     service = service_descriptor(network_service_pb2, "NetworkService")
 
@@ -31,3 +31,19 @@ class NetworkFacade(Facade):
     PatchNetwork = Patch()
     RenameNetwork = Sync()
     DeleteNetwork = Sync()
+
+    GetNetworkForwardAddresses = ListNames()  # the URLs end in the listen addresses
+    GetNetworkForwards = ListObjects()
+    GetNetworkForward = Get()
+    CreateNetworkForward = Sync()
+    UpdateNetworkForward = Sync()
+    PatchNetworkForward = Patch()
+    DeleteNetworkForward = Sync()
+
+    GetNetworkPeerNames = ListNames()
+    GetNetworkPeers = ListObjects()
+    GetNetworkPeer = Get()
+    CreateNetworkPeer = Sync()
+    UpdateNetworkPeer = Sync()
+    PatchNetworkPeer = Patch()
+    DeleteNetworkPeer = Sync()

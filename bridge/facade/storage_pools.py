@@ -6,6 +6,8 @@ but its volume routes accept only the singular (reference/quirks.md §11): every
 volume maps the request's ``type`` to the singular before the path is built, and
 GetStoragePoolVolumeNames returns singular types. Creating a volume (create vs copy) and
 renaming one (rename vs move to another pool) are :class:`~bridge.facade.common.MaybeAsync`.
+A volume's state, snapshots and backups are kinds wrapped in :class:`OnVolume`; the backup
+export and import streams are in volume_streams.py.
 """
 
 from __future__ import annotations
@@ -17,24 +19,26 @@ from google.protobuf.message import Message
 
 from bridge import codec
 from bridge.facade.common import (
+    Async,
     CallContext,
-    Facade,
     Get,
     ListNames,
     ListObjects,
     MaybeAsync,
     Patch,
+    Rpc,
     Sync,
     scope_query,
     service_descriptor,
 )
+from bridge.facade.volume_streams import VolumeStreams
 from lxd.api.v1 import storage_pool_service_pb2
 from lxd.api.v1.storage_pool_service_pb2 import (
     GetStoragePoolVolumeNamesRequest,
     GetStoragePoolVolumeNamesResponse,
 )
 
-__all__ = ["StoragePoolFacade", "singular_volume_type", "volume_name_from_url"]
+__all__ = ["OnVolume", "StoragePoolFacade", "singular_volume_type", "volume_name_from_url"]
 
 _SERVICE = service_descriptor(storage_pool_service_pb2, "StoragePoolService")
 
@@ -72,39 +76,26 @@ def _singular(request: Any) -> Any:
     return copy
 
 
-class _VolumeGet(Get):
-    """``Get()`` of a volume: the request's ``type`` made singular first."""
+class OnVolume(Rpc):
+    """A kind of call on a volume or something of it (its state, a snapshot, a backup): the
+    request's ``type`` made singular first, then ``kind`` serves it."""
+
+    def __init__(self, kind: Rpc) -> None:
+        self.kind = kind
+
+    def bind(self, method: Any) -> None:
+        """Bind the wrapped kind (it checks the messages) and take its route."""
+        self.kind.bind(method)
+        self.method = method
+        self.route = self.kind.route
+        self.response_cls = self.kind.response_cls
 
     async def serve(self, request: Any, call: CallContext) -> Message:
-        """See :class:`Get`."""
-        return await super().serve(_singular(request), call)
+        """See the wrapped kind."""
+        return await self.kind.serve(_singular(request), call)
 
 
-class _VolumeSync(Sync):
-    """``Sync()`` on a volume: the request's ``type`` made singular first."""
-
-    async def serve(self, request: Any, call: CallContext) -> Message:
-        """See :class:`Sync`."""
-        return await super().serve(_singular(request), call)
-
-
-class _VolumePatch(Patch):
-    """``Patch()`` of a volume: the request's ``type`` made singular first."""
-
-    async def serve(self, request: Any, call: CallContext) -> Message:
-        """See :class:`Patch`."""
-        return await super().serve(_singular(request), call)
-
-
-class _VolumeMaybeAsync(MaybeAsync):
-    """``MaybeAsync()`` on a volume: the request's ``type`` made singular first."""
-
-    async def serve(self, request: Any, call: CallContext) -> Message:
-        """See :class:`MaybeAsync`."""
-        return await super().serve(_singular(request), call)
-
-
-class StoragePoolFacade(Facade):
+class StoragePoolFacade(VolumeStreams):  # the backup streams: volume_streams.py
     """/1.0/storage-pools[/<pool>[/resources|/volumes[/<type>/<name>]]]."""
 
     service = _SERVICE
@@ -119,12 +110,29 @@ class StoragePoolFacade(Facade):
     DeleteStoragePool = Sync()
 
     GetStoragePoolVolumes = ListObjects()
-    GetStoragePoolVolume = _VolumeGet()
+    GetStoragePoolVolume = OnVolume(Get())
     CreateStoragePoolVolume = MaybeAsync()
-    UpdateStoragePoolVolume = _VolumeSync()
-    PatchStoragePoolVolume = _VolumePatch()
-    RenameStoragePoolVolume = _VolumeMaybeAsync()
-    DeleteStoragePoolVolume = _VolumeSync()
+    UpdateStoragePoolVolume = OnVolume(Sync())
+    PatchStoragePoolVolume = OnVolume(Patch())
+    RenameStoragePoolVolume = OnVolume(MaybeAsync())
+    DeleteStoragePoolVolume = OnVolume(Sync())
+    GetStoragePoolVolumeState = OnVolume(Get())
+
+    GetStoragePoolVolumeSnapshotNames = OnVolume(ListNames())
+    GetStoragePoolVolumeSnapshots = OnVolume(ListObjects())
+    GetStoragePoolVolumeSnapshot = OnVolume(Get())
+    CreateStoragePoolVolumeSnapshot = OnVolume(Async())
+    UpdateStoragePoolVolumeSnapshot = OnVolume(Sync())
+    PatchStoragePoolVolumeSnapshot = OnVolume(Patch())
+    RenameStoragePoolVolumeSnapshot = OnVolume(Async())
+    DeleteStoragePoolVolumeSnapshot = OnVolume(Async())
+
+    GetStoragePoolVolumeBackupNames = OnVolume(ListNames())
+    GetStoragePoolVolumeBackups = OnVolume(ListObjects())
+    GetStoragePoolVolumeBackup = OnVolume(Get())
+    CreateStoragePoolVolumeBackup = OnVolume(Async())
+    RenameStoragePoolVolumeBackup = OnVolume(Async())
+    DeleteStoragePoolVolumeBackup = OnVolume(Async())
 
     async def GetStoragePoolVolumeNames(
         self, request: GetStoragePoolVolumeNamesRequest, call: CallContext

@@ -30,8 +30,8 @@ class NetworkServiceStub:
     container_service.proto and in docs/facade.md.
 
     NetworkService is LXD's networks (/1.0/networks): the managed bridges LXD creates and the host
-    interfaces it lists. RPC names are the LXD Go client's method names; PatchNetwork is the PATCH
-    endpoint.
+    interfaces it lists, and each network's address forwards and peerings. RPC names are the LXD
+    Go client's method names; Patch<Object> are the PATCH endpoints.
     """
 
     def __init__(self, channel):
@@ -90,6 +90,76 @@ class NetworkServiceStub:
                 request_serializer=lxd_dot_api_dot_v1_dot_network__service__pb2.DeleteNetworkRequest.SerializeToString,
                 response_deserializer=lxd_dot_api_dot_v1_dot_network__service__pb2.DeleteNetworkResponse.FromString,
                 _registered_method=True)
+        self.GetNetworkForwardAddresses = channel.unary_unary(
+                '/lxd.api.v1.NetworkService/GetNetworkForwardAddresses',
+                request_serializer=lxd_dot_api_dot_v1_dot_network__service__pb2.GetNetworkForwardAddressesRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_network__service__pb2.GetNetworkForwardAddressesResponse.FromString,
+                _registered_method=True)
+        self.GetNetworkForwards = channel.unary_unary(
+                '/lxd.api.v1.NetworkService/GetNetworkForwards',
+                request_serializer=lxd_dot_api_dot_v1_dot_network__service__pb2.GetNetworkForwardsRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_network__service__pb2.GetNetworkForwardsResponse.FromString,
+                _registered_method=True)
+        self.GetNetworkForward = channel.unary_unary(
+                '/lxd.api.v1.NetworkService/GetNetworkForward',
+                request_serializer=lxd_dot_api_dot_v1_dot_network__service__pb2.GetNetworkForwardRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_network__service__pb2.GetNetworkForwardResponse.FromString,
+                _registered_method=True)
+        self.CreateNetworkForward = channel.unary_unary(
+                '/lxd.api.v1.NetworkService/CreateNetworkForward',
+                request_serializer=lxd_dot_api_dot_v1_dot_network__service__pb2.CreateNetworkForwardRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_network__service__pb2.CreateNetworkForwardResponse.FromString,
+                _registered_method=True)
+        self.UpdateNetworkForward = channel.unary_unary(
+                '/lxd.api.v1.NetworkService/UpdateNetworkForward',
+                request_serializer=lxd_dot_api_dot_v1_dot_network__service__pb2.UpdateNetworkForwardRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_network__service__pb2.UpdateNetworkForwardResponse.FromString,
+                _registered_method=True)
+        self.PatchNetworkForward = channel.unary_unary(
+                '/lxd.api.v1.NetworkService/PatchNetworkForward',
+                request_serializer=lxd_dot_api_dot_v1_dot_network__service__pb2.PatchNetworkForwardRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_network__service__pb2.PatchNetworkForwardResponse.FromString,
+                _registered_method=True)
+        self.DeleteNetworkForward = channel.unary_unary(
+                '/lxd.api.v1.NetworkService/DeleteNetworkForward',
+                request_serializer=lxd_dot_api_dot_v1_dot_network__service__pb2.DeleteNetworkForwardRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_network__service__pb2.DeleteNetworkForwardResponse.FromString,
+                _registered_method=True)
+        self.GetNetworkPeerNames = channel.unary_unary(
+                '/lxd.api.v1.NetworkService/GetNetworkPeerNames',
+                request_serializer=lxd_dot_api_dot_v1_dot_network__service__pb2.GetNetworkPeerNamesRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_network__service__pb2.GetNetworkPeerNamesResponse.FromString,
+                _registered_method=True)
+        self.GetNetworkPeers = channel.unary_unary(
+                '/lxd.api.v1.NetworkService/GetNetworkPeers',
+                request_serializer=lxd_dot_api_dot_v1_dot_network__service__pb2.GetNetworkPeersRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_network__service__pb2.GetNetworkPeersResponse.FromString,
+                _registered_method=True)
+        self.GetNetworkPeer = channel.unary_unary(
+                '/lxd.api.v1.NetworkService/GetNetworkPeer',
+                request_serializer=lxd_dot_api_dot_v1_dot_network__service__pb2.GetNetworkPeerRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_network__service__pb2.GetNetworkPeerResponse.FromString,
+                _registered_method=True)
+        self.CreateNetworkPeer = channel.unary_unary(
+                '/lxd.api.v1.NetworkService/CreateNetworkPeer',
+                request_serializer=lxd_dot_api_dot_v1_dot_network__service__pb2.CreateNetworkPeerRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_network__service__pb2.CreateNetworkPeerResponse.FromString,
+                _registered_method=True)
+        self.UpdateNetworkPeer = channel.unary_unary(
+                '/lxd.api.v1.NetworkService/UpdateNetworkPeer',
+                request_serializer=lxd_dot_api_dot_v1_dot_network__service__pb2.UpdateNetworkPeerRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_network__service__pb2.UpdateNetworkPeerResponse.FromString,
+                _registered_method=True)
+        self.PatchNetworkPeer = channel.unary_unary(
+                '/lxd.api.v1.NetworkService/PatchNetworkPeer',
+                request_serializer=lxd_dot_api_dot_v1_dot_network__service__pb2.PatchNetworkPeerRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_network__service__pb2.PatchNetworkPeerResponse.FromString,
+                _registered_method=True)
+        self.DeleteNetworkPeer = channel.unary_unary(
+                '/lxd.api.v1.NetworkService/DeleteNetworkPeer',
+                request_serializer=lxd_dot_api_dot_v1_dot_network__service__pb2.DeleteNetworkPeerRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_network__service__pb2.DeleteNetworkPeerResponse.FromString,
+                _registered_method=True)
 
 
 class NetworkServiceServicer:
@@ -97,8 +167,8 @@ class NetworkServiceServicer:
     container_service.proto and in docs/facade.md.
 
     NetworkService is LXD's networks (/1.0/networks): the managed bridges LXD creates and the host
-    interfaces it lists. RPC names are the LXD Go client's method names; PatchNetwork is the PATCH
-    endpoint.
+    interfaces it lists, and each network's address forwards and peerings. RPC names are the LXD
+    Go client's method names; Patch<Object> are the PATCH endpoints.
     """
 
     def GetNetworkNames(self, request, context):
@@ -175,6 +245,123 @@ class NetworkServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetNetworkForwardAddresses(self, request, context):
+        """Address forwards (/1.0/networks/<network>/forwards, API extension network_forward, LXD
+        4.18) and peerings (/peers, network_peer, LXD 4.20) belong to one network and are named
+        within it: RPCs of this service.
+
+        Gets the listen addresses of a network's address forwards (API extension network_forward, LXD
+        4.18).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetNetworkForwards(self, request, context):
+        """Gets a network's address forwards (recursion=1).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetNetworkForward(self, request, context):
+        """Gets a network's address forward by its listen address. Returns NOT_FOUND if it does not exist.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateNetworkForward(self, request, context):
+        """Creates an address forward on a network. LXD checks the listen address against the network
+        (not in another network's subnet, not used by another forward); a refusal is an error status
+        with LXD's message. LXD 5.0.2 cannot add a forward to a bridge whose ipv4.address (or, for an
+        IPv6 listen address, ipv6.address) is "none": it answers 500 (INTERNAL), "Failed creating
+        forward: invalid CIDR address: none"; with the key unset (the same bridge, no address) it
+        works.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateNetworkForward(self, request, context):
+        """Updates an address forward's ports, configuration and description as a whole. LXD 5.0.2
+        ignores `etag` here (no ABORTED).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def PatchNetworkForward(self, request, context):
+        """Patches an address forward: only the fields named in `update_mask` are sent; LXD merges the
+        `config` keys sent into the current configuration, keeps `ports` when they are not sent and
+        resets `description` when it is not sent. Put `config` in the mask (an empty map merges
+        nothing): without it LXD 5.0.2 panics in its handler when the forward has configuration keys
+        and closes the connection (UNAVAILABLE).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteNetworkForward(self, request, context):
+        """Deletes an address forward. Returns NOT_FOUND if it does not exist.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetNetworkPeerNames(self, request, context):
+        """Gets the names of a network's peerings (API extension network_peer, LXD 4.20). Peerings are
+        for OVN networks only: on another network LXD 5.0.2 refuses every peer RPC with
+        INVALID_ARGUMENT and its message, e.g. 'Network driver "bridge" does not support peering'.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetNetworkPeers(self, request, context):
+        """Gets a network's peerings (recursion=1). OVN networks only, as GetNetworkPeerNames.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetNetworkPeer(self, request, context):
+        """Gets a network peering. Returns NOT_FOUND if it does not exist. OVN networks only.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateNetworkPeer(self, request, context):
+        """Creates a peering from a network to another network (of this or another project). OVN networks
+        only.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateNetworkPeer(self, request, context):
+        """Updates a network peering's configuration and description as a whole. LXD 5.0.2 ignores
+        `etag` here (no ABORTED). OVN networks only.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def PatchNetworkPeer(self, request, context):
+        """Patches a network peering: only the fields named in `update_mask` are sent. OVN networks only.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteNetworkPeer(self, request, context):
+        """Deletes a network peering. Returns NOT_FOUND if it does not exist. OVN networks only.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_NetworkServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -228,6 +415,76 @@ def add_NetworkServiceServicer_to_server(servicer, server):
                     request_deserializer=lxd_dot_api_dot_v1_dot_network__service__pb2.DeleteNetworkRequest.FromString,
                     response_serializer=lxd_dot_api_dot_v1_dot_network__service__pb2.DeleteNetworkResponse.SerializeToString,
             ),
+            'GetNetworkForwardAddresses': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetNetworkForwardAddresses,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_network__service__pb2.GetNetworkForwardAddressesRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_network__service__pb2.GetNetworkForwardAddressesResponse.SerializeToString,
+            ),
+            'GetNetworkForwards': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetNetworkForwards,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_network__service__pb2.GetNetworkForwardsRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_network__service__pb2.GetNetworkForwardsResponse.SerializeToString,
+            ),
+            'GetNetworkForward': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetNetworkForward,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_network__service__pb2.GetNetworkForwardRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_network__service__pb2.GetNetworkForwardResponse.SerializeToString,
+            ),
+            'CreateNetworkForward': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateNetworkForward,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_network__service__pb2.CreateNetworkForwardRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_network__service__pb2.CreateNetworkForwardResponse.SerializeToString,
+            ),
+            'UpdateNetworkForward': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateNetworkForward,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_network__service__pb2.UpdateNetworkForwardRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_network__service__pb2.UpdateNetworkForwardResponse.SerializeToString,
+            ),
+            'PatchNetworkForward': grpc.unary_unary_rpc_method_handler(
+                    servicer.PatchNetworkForward,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_network__service__pb2.PatchNetworkForwardRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_network__service__pb2.PatchNetworkForwardResponse.SerializeToString,
+            ),
+            'DeleteNetworkForward': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteNetworkForward,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_network__service__pb2.DeleteNetworkForwardRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_network__service__pb2.DeleteNetworkForwardResponse.SerializeToString,
+            ),
+            'GetNetworkPeerNames': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetNetworkPeerNames,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_network__service__pb2.GetNetworkPeerNamesRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_network__service__pb2.GetNetworkPeerNamesResponse.SerializeToString,
+            ),
+            'GetNetworkPeers': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetNetworkPeers,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_network__service__pb2.GetNetworkPeersRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_network__service__pb2.GetNetworkPeersResponse.SerializeToString,
+            ),
+            'GetNetworkPeer': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetNetworkPeer,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_network__service__pb2.GetNetworkPeerRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_network__service__pb2.GetNetworkPeerResponse.SerializeToString,
+            ),
+            'CreateNetworkPeer': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateNetworkPeer,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_network__service__pb2.CreateNetworkPeerRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_network__service__pb2.CreateNetworkPeerResponse.SerializeToString,
+            ),
+            'UpdateNetworkPeer': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateNetworkPeer,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_network__service__pb2.UpdateNetworkPeerRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_network__service__pb2.UpdateNetworkPeerResponse.SerializeToString,
+            ),
+            'PatchNetworkPeer': grpc.unary_unary_rpc_method_handler(
+                    servicer.PatchNetworkPeer,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_network__service__pb2.PatchNetworkPeerRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_network__service__pb2.PatchNetworkPeerResponse.SerializeToString,
+            ),
+            'DeleteNetworkPeer': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteNetworkPeer,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_network__service__pb2.DeleteNetworkPeerRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_network__service__pb2.DeleteNetworkPeerResponse.SerializeToString,
+            ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
             'lxd.api.v1.NetworkService', rpc_method_handlers)
@@ -241,8 +498,8 @@ class NetworkService:
     container_service.proto and in docs/facade.md.
 
     NetworkService is LXD's networks (/1.0/networks): the managed bridges LXD creates and the host
-    interfaces it lists. RPC names are the LXD Go client's method names; PatchNetwork is the PATCH
-    endpoint.
+    interfaces it lists, and each network's address forwards and peerings. RPC names are the LXD
+    Go client's method names; Patch<Object> are the PATCH endpoints.
     """
 
     @staticmethod
@@ -505,6 +762,384 @@ class NetworkService:
             '/lxd.api.v1.NetworkService/DeleteNetwork',
             lxd_dot_api_dot_v1_dot_network__service__pb2.DeleteNetworkRequest.SerializeToString,
             lxd_dot_api_dot_v1_dot_network__service__pb2.DeleteNetworkResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetNetworkForwardAddresses(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.NetworkService/GetNetworkForwardAddresses',
+            lxd_dot_api_dot_v1_dot_network__service__pb2.GetNetworkForwardAddressesRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_network__service__pb2.GetNetworkForwardAddressesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetNetworkForwards(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.NetworkService/GetNetworkForwards',
+            lxd_dot_api_dot_v1_dot_network__service__pb2.GetNetworkForwardsRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_network__service__pb2.GetNetworkForwardsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetNetworkForward(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.NetworkService/GetNetworkForward',
+            lxd_dot_api_dot_v1_dot_network__service__pb2.GetNetworkForwardRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_network__service__pb2.GetNetworkForwardResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateNetworkForward(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.NetworkService/CreateNetworkForward',
+            lxd_dot_api_dot_v1_dot_network__service__pb2.CreateNetworkForwardRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_network__service__pb2.CreateNetworkForwardResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateNetworkForward(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.NetworkService/UpdateNetworkForward',
+            lxd_dot_api_dot_v1_dot_network__service__pb2.UpdateNetworkForwardRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_network__service__pb2.UpdateNetworkForwardResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PatchNetworkForward(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.NetworkService/PatchNetworkForward',
+            lxd_dot_api_dot_v1_dot_network__service__pb2.PatchNetworkForwardRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_network__service__pb2.PatchNetworkForwardResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteNetworkForward(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.NetworkService/DeleteNetworkForward',
+            lxd_dot_api_dot_v1_dot_network__service__pb2.DeleteNetworkForwardRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_network__service__pb2.DeleteNetworkForwardResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetNetworkPeerNames(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.NetworkService/GetNetworkPeerNames',
+            lxd_dot_api_dot_v1_dot_network__service__pb2.GetNetworkPeerNamesRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_network__service__pb2.GetNetworkPeerNamesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetNetworkPeers(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.NetworkService/GetNetworkPeers',
+            lxd_dot_api_dot_v1_dot_network__service__pb2.GetNetworkPeersRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_network__service__pb2.GetNetworkPeersResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetNetworkPeer(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.NetworkService/GetNetworkPeer',
+            lxd_dot_api_dot_v1_dot_network__service__pb2.GetNetworkPeerRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_network__service__pb2.GetNetworkPeerResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateNetworkPeer(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.NetworkService/CreateNetworkPeer',
+            lxd_dot_api_dot_v1_dot_network__service__pb2.CreateNetworkPeerRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_network__service__pb2.CreateNetworkPeerResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateNetworkPeer(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.NetworkService/UpdateNetworkPeer',
+            lxd_dot_api_dot_v1_dot_network__service__pb2.UpdateNetworkPeerRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_network__service__pb2.UpdateNetworkPeerResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PatchNetworkPeer(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.NetworkService/PatchNetworkPeer',
+            lxd_dot_api_dot_v1_dot_network__service__pb2.PatchNetworkPeerRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_network__service__pb2.PatchNetworkPeerResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteNetworkPeer(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.NetworkService/DeleteNetworkPeer',
+            lxd_dot_api_dot_v1_dot_network__service__pb2.DeleteNetworkPeerRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_network__service__pb2.DeleteNetworkPeerResponse.FromString,
             options,
             channel_credentials,
             insecure,

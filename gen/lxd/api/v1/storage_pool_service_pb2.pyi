@@ -4,6 +4,9 @@ from lxd.api.v1 import operation_pb2 as _operation_pb2
 from lxd.api.v1 import resource_pb2 as _resource_pb2
 from lxd.api.v1 import storage_pool_pb2 as _storage_pool_pb2
 from lxd.api.v1 import storage_pool_volume_pb2 as _storage_pool_volume_pb2
+from lxd.api.v1 import storage_pool_volume_backup_pb2 as _storage_pool_volume_backup_pb2
+from lxd.api.v1 import storage_pool_volume_snapshot_pb2 as _storage_pool_volume_snapshot_pb2
+from lxd.api.v1 import storage_pool_volume_state_pb2 as _storage_pool_volume_state_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
@@ -283,3 +286,393 @@ class DeleteStoragePoolVolumeRequest(_message.Message):
 class DeleteStoragePoolVolumeResponse(_message.Message):
     __slots__ = ()
     def __init__(self) -> None: ...
+
+class GetStoragePoolVolumeStateRequest(_message.Message):
+    __slots__ = ("pool", "type", "name", "target", "project")
+    POOL_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    TARGET_FIELD_NUMBER: _ClassVar[int]
+    PROJECT_FIELD_NUMBER: _ClassVar[int]
+    pool: str
+    type: str
+    name: str
+    target: str
+    project: str
+    def __init__(self, pool: _Optional[str] = ..., type: _Optional[str] = ..., name: _Optional[str] = ..., target: _Optional[str] = ..., project: _Optional[str] = ...) -> None: ...
+
+class GetStoragePoolVolumeStateResponse(_message.Message):
+    __slots__ = ("state",)
+    STATE_FIELD_NUMBER: _ClassVar[int]
+    state: _storage_pool_volume_state_pb2.StorageVolumeState
+    def __init__(self, state: _Optional[_Union[_storage_pool_volume_state_pb2.StorageVolumeState, _Mapping]] = ...) -> None: ...
+
+class GetStoragePoolVolumeSnapshotNamesRequest(_message.Message):
+    __slots__ = ("pool", "type", "volume", "target", "project")
+    POOL_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    VOLUME_FIELD_NUMBER: _ClassVar[int]
+    TARGET_FIELD_NUMBER: _ClassVar[int]
+    PROJECT_FIELD_NUMBER: _ClassVar[int]
+    pool: str
+    type: str
+    volume: str
+    target: str
+    project: str
+    def __init__(self, pool: _Optional[str] = ..., type: _Optional[str] = ..., volume: _Optional[str] = ..., target: _Optional[str] = ..., project: _Optional[str] = ...) -> None: ...
+
+class GetStoragePoolVolumeSnapshotNamesResponse(_message.Message):
+    __slots__ = ("names",)
+    NAMES_FIELD_NUMBER: _ClassVar[int]
+    names: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, names: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class GetStoragePoolVolumeSnapshotsRequest(_message.Message):
+    __slots__ = ("pool", "type", "volume", "target", "project")
+    POOL_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    VOLUME_FIELD_NUMBER: _ClassVar[int]
+    TARGET_FIELD_NUMBER: _ClassVar[int]
+    PROJECT_FIELD_NUMBER: _ClassVar[int]
+    pool: str
+    type: str
+    volume: str
+    target: str
+    project: str
+    def __init__(self, pool: _Optional[str] = ..., type: _Optional[str] = ..., volume: _Optional[str] = ..., target: _Optional[str] = ..., project: _Optional[str] = ...) -> None: ...
+
+class GetStoragePoolVolumeSnapshotsResponse(_message.Message):
+    __slots__ = ("snapshots",)
+    SNAPSHOTS_FIELD_NUMBER: _ClassVar[int]
+    snapshots: _containers.RepeatedCompositeFieldContainer[_storage_pool_volume_snapshot_pb2.StorageVolumeSnapshot]
+    def __init__(self, snapshots: _Optional[_Iterable[_Union[_storage_pool_volume_snapshot_pb2.StorageVolumeSnapshot, _Mapping]]] = ...) -> None: ...
+
+class GetStoragePoolVolumeSnapshotRequest(_message.Message):
+    __slots__ = ("pool", "type", "volume", "name", "target", "project")
+    POOL_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    VOLUME_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    TARGET_FIELD_NUMBER: _ClassVar[int]
+    PROJECT_FIELD_NUMBER: _ClassVar[int]
+    pool: str
+    type: str
+    volume: str
+    name: str
+    target: str
+    project: str
+    def __init__(self, pool: _Optional[str] = ..., type: _Optional[str] = ..., volume: _Optional[str] = ..., name: _Optional[str] = ..., target: _Optional[str] = ..., project: _Optional[str] = ...) -> None: ...
+
+class GetStoragePoolVolumeSnapshotResponse(_message.Message):
+    __slots__ = ("snapshot", "etag")
+    SNAPSHOT_FIELD_NUMBER: _ClassVar[int]
+    ETAG_FIELD_NUMBER: _ClassVar[int]
+    snapshot: _storage_pool_volume_snapshot_pb2.StorageVolumeSnapshot
+    etag: str
+    def __init__(self, snapshot: _Optional[_Union[_storage_pool_volume_snapshot_pb2.StorageVolumeSnapshot, _Mapping]] = ..., etag: _Optional[str] = ...) -> None: ...
+
+class CreateStoragePoolVolumeSnapshotRequest(_message.Message):
+    __slots__ = ("pool", "type", "volume", "snapshot", "target", "project", "wait")
+    POOL_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    VOLUME_FIELD_NUMBER: _ClassVar[int]
+    SNAPSHOT_FIELD_NUMBER: _ClassVar[int]
+    TARGET_FIELD_NUMBER: _ClassVar[int]
+    PROJECT_FIELD_NUMBER: _ClassVar[int]
+    WAIT_FIELD_NUMBER: _ClassVar[int]
+    pool: str
+    type: str
+    volume: str
+    snapshot: _storage_pool_volume_snapshot_pb2.StorageVolumeSnapshotsPost
+    target: str
+    project: str
+    wait: bool
+    def __init__(self, pool: _Optional[str] = ..., type: _Optional[str] = ..., volume: _Optional[str] = ..., snapshot: _Optional[_Union[_storage_pool_volume_snapshot_pb2.StorageVolumeSnapshotsPost, _Mapping]] = ..., target: _Optional[str] = ..., project: _Optional[str] = ..., wait: _Optional[bool] = ...) -> None: ...
+
+class CreateStoragePoolVolumeSnapshotResponse(_message.Message):
+    __slots__ = ("operation",)
+    OPERATION_FIELD_NUMBER: _ClassVar[int]
+    operation: _operation_pb2.Operation
+    def __init__(self, operation: _Optional[_Union[_operation_pb2.Operation, _Mapping]] = ...) -> None: ...
+
+class UpdateStoragePoolVolumeSnapshotRequest(_message.Message):
+    __slots__ = ("pool", "type", "volume", "name", "snapshot", "etag", "target", "project")
+    POOL_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    VOLUME_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    SNAPSHOT_FIELD_NUMBER: _ClassVar[int]
+    ETAG_FIELD_NUMBER: _ClassVar[int]
+    TARGET_FIELD_NUMBER: _ClassVar[int]
+    PROJECT_FIELD_NUMBER: _ClassVar[int]
+    pool: str
+    type: str
+    volume: str
+    name: str
+    snapshot: _storage_pool_volume_snapshot_pb2.StorageVolumeSnapshotPut
+    etag: str
+    target: str
+    project: str
+    def __init__(self, pool: _Optional[str] = ..., type: _Optional[str] = ..., volume: _Optional[str] = ..., name: _Optional[str] = ..., snapshot: _Optional[_Union[_storage_pool_volume_snapshot_pb2.StorageVolumeSnapshotPut, _Mapping]] = ..., etag: _Optional[str] = ..., target: _Optional[str] = ..., project: _Optional[str] = ...) -> None: ...
+
+class UpdateStoragePoolVolumeSnapshotResponse(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class PatchStoragePoolVolumeSnapshotRequest(_message.Message):
+    __slots__ = ("pool", "type", "volume", "name", "snapshot", "update_mask", "etag", "target", "project")
+    POOL_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    VOLUME_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    SNAPSHOT_FIELD_NUMBER: _ClassVar[int]
+    UPDATE_MASK_FIELD_NUMBER: _ClassVar[int]
+    ETAG_FIELD_NUMBER: _ClassVar[int]
+    TARGET_FIELD_NUMBER: _ClassVar[int]
+    PROJECT_FIELD_NUMBER: _ClassVar[int]
+    pool: str
+    type: str
+    volume: str
+    name: str
+    snapshot: _storage_pool_volume_snapshot_pb2.StorageVolumeSnapshotPut
+    update_mask: _field_mask_pb2.FieldMask
+    etag: str
+    target: str
+    project: str
+    def __init__(self, pool: _Optional[str] = ..., type: _Optional[str] = ..., volume: _Optional[str] = ..., name: _Optional[str] = ..., snapshot: _Optional[_Union[_storage_pool_volume_snapshot_pb2.StorageVolumeSnapshotPut, _Mapping]] = ..., update_mask: _Optional[_Union[_field_mask_pb2.FieldMask, _Mapping]] = ..., etag: _Optional[str] = ..., target: _Optional[str] = ..., project: _Optional[str] = ...) -> None: ...
+
+class PatchStoragePoolVolumeSnapshotResponse(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class RenameStoragePoolVolumeSnapshotRequest(_message.Message):
+    __slots__ = ("pool", "type", "volume", "name", "snapshot", "target", "project", "wait")
+    POOL_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    VOLUME_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    SNAPSHOT_FIELD_NUMBER: _ClassVar[int]
+    TARGET_FIELD_NUMBER: _ClassVar[int]
+    PROJECT_FIELD_NUMBER: _ClassVar[int]
+    WAIT_FIELD_NUMBER: _ClassVar[int]
+    pool: str
+    type: str
+    volume: str
+    name: str
+    snapshot: _storage_pool_volume_snapshot_pb2.StorageVolumeSnapshotPost
+    target: str
+    project: str
+    wait: bool
+    def __init__(self, pool: _Optional[str] = ..., type: _Optional[str] = ..., volume: _Optional[str] = ..., name: _Optional[str] = ..., snapshot: _Optional[_Union[_storage_pool_volume_snapshot_pb2.StorageVolumeSnapshotPost, _Mapping]] = ..., target: _Optional[str] = ..., project: _Optional[str] = ..., wait: _Optional[bool] = ...) -> None: ...
+
+class RenameStoragePoolVolumeSnapshotResponse(_message.Message):
+    __slots__ = ("operation",)
+    OPERATION_FIELD_NUMBER: _ClassVar[int]
+    operation: _operation_pb2.Operation
+    def __init__(self, operation: _Optional[_Union[_operation_pb2.Operation, _Mapping]] = ...) -> None: ...
+
+class DeleteStoragePoolVolumeSnapshotRequest(_message.Message):
+    __slots__ = ("pool", "type", "volume", "name", "target", "project", "wait")
+    POOL_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    VOLUME_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    TARGET_FIELD_NUMBER: _ClassVar[int]
+    PROJECT_FIELD_NUMBER: _ClassVar[int]
+    WAIT_FIELD_NUMBER: _ClassVar[int]
+    pool: str
+    type: str
+    volume: str
+    name: str
+    target: str
+    project: str
+    wait: bool
+    def __init__(self, pool: _Optional[str] = ..., type: _Optional[str] = ..., volume: _Optional[str] = ..., name: _Optional[str] = ..., target: _Optional[str] = ..., project: _Optional[str] = ..., wait: _Optional[bool] = ...) -> None: ...
+
+class DeleteStoragePoolVolumeSnapshotResponse(_message.Message):
+    __slots__ = ("operation",)
+    OPERATION_FIELD_NUMBER: _ClassVar[int]
+    operation: _operation_pb2.Operation
+    def __init__(self, operation: _Optional[_Union[_operation_pb2.Operation, _Mapping]] = ...) -> None: ...
+
+class GetStoragePoolVolumeBackupNamesRequest(_message.Message):
+    __slots__ = ("pool", "type", "volume", "target", "project")
+    POOL_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    VOLUME_FIELD_NUMBER: _ClassVar[int]
+    TARGET_FIELD_NUMBER: _ClassVar[int]
+    PROJECT_FIELD_NUMBER: _ClassVar[int]
+    pool: str
+    type: str
+    volume: str
+    target: str
+    project: str
+    def __init__(self, pool: _Optional[str] = ..., type: _Optional[str] = ..., volume: _Optional[str] = ..., target: _Optional[str] = ..., project: _Optional[str] = ...) -> None: ...
+
+class GetStoragePoolVolumeBackupNamesResponse(_message.Message):
+    __slots__ = ("names",)
+    NAMES_FIELD_NUMBER: _ClassVar[int]
+    names: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, names: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class GetStoragePoolVolumeBackupsRequest(_message.Message):
+    __slots__ = ("pool", "type", "volume", "target", "project")
+    POOL_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    VOLUME_FIELD_NUMBER: _ClassVar[int]
+    TARGET_FIELD_NUMBER: _ClassVar[int]
+    PROJECT_FIELD_NUMBER: _ClassVar[int]
+    pool: str
+    type: str
+    volume: str
+    target: str
+    project: str
+    def __init__(self, pool: _Optional[str] = ..., type: _Optional[str] = ..., volume: _Optional[str] = ..., target: _Optional[str] = ..., project: _Optional[str] = ...) -> None: ...
+
+class GetStoragePoolVolumeBackupsResponse(_message.Message):
+    __slots__ = ("backups",)
+    BACKUPS_FIELD_NUMBER: _ClassVar[int]
+    backups: _containers.RepeatedCompositeFieldContainer[_storage_pool_volume_backup_pb2.StoragePoolVolumeBackup]
+    def __init__(self, backups: _Optional[_Iterable[_Union[_storage_pool_volume_backup_pb2.StoragePoolVolumeBackup, _Mapping]]] = ...) -> None: ...
+
+class GetStoragePoolVolumeBackupRequest(_message.Message):
+    __slots__ = ("pool", "type", "volume", "name", "target", "project")
+    POOL_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    VOLUME_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    TARGET_FIELD_NUMBER: _ClassVar[int]
+    PROJECT_FIELD_NUMBER: _ClassVar[int]
+    pool: str
+    type: str
+    volume: str
+    name: str
+    target: str
+    project: str
+    def __init__(self, pool: _Optional[str] = ..., type: _Optional[str] = ..., volume: _Optional[str] = ..., name: _Optional[str] = ..., target: _Optional[str] = ..., project: _Optional[str] = ...) -> None: ...
+
+class GetStoragePoolVolumeBackupResponse(_message.Message):
+    __slots__ = ("backup", "etag")
+    BACKUP_FIELD_NUMBER: _ClassVar[int]
+    ETAG_FIELD_NUMBER: _ClassVar[int]
+    backup: _storage_pool_volume_backup_pb2.StoragePoolVolumeBackup
+    etag: str
+    def __init__(self, backup: _Optional[_Union[_storage_pool_volume_backup_pb2.StoragePoolVolumeBackup, _Mapping]] = ..., etag: _Optional[str] = ...) -> None: ...
+
+class CreateStoragePoolVolumeBackupRequest(_message.Message):
+    __slots__ = ("pool", "type", "volume", "backup", "target", "project", "wait")
+    POOL_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    VOLUME_FIELD_NUMBER: _ClassVar[int]
+    BACKUP_FIELD_NUMBER: _ClassVar[int]
+    TARGET_FIELD_NUMBER: _ClassVar[int]
+    PROJECT_FIELD_NUMBER: _ClassVar[int]
+    WAIT_FIELD_NUMBER: _ClassVar[int]
+    pool: str
+    type: str
+    volume: str
+    backup: _storage_pool_volume_backup_pb2.StoragePoolVolumeBackupsPost
+    target: str
+    project: str
+    wait: bool
+    def __init__(self, pool: _Optional[str] = ..., type: _Optional[str] = ..., volume: _Optional[str] = ..., backup: _Optional[_Union[_storage_pool_volume_backup_pb2.StoragePoolVolumeBackupsPost, _Mapping]] = ..., target: _Optional[str] = ..., project: _Optional[str] = ..., wait: _Optional[bool] = ...) -> None: ...
+
+class CreateStoragePoolVolumeBackupResponse(_message.Message):
+    __slots__ = ("operation",)
+    OPERATION_FIELD_NUMBER: _ClassVar[int]
+    operation: _operation_pb2.Operation
+    def __init__(self, operation: _Optional[_Union[_operation_pb2.Operation, _Mapping]] = ...) -> None: ...
+
+class RenameStoragePoolVolumeBackupRequest(_message.Message):
+    __slots__ = ("pool", "type", "volume", "name", "backup", "target", "project", "wait")
+    POOL_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    VOLUME_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    BACKUP_FIELD_NUMBER: _ClassVar[int]
+    TARGET_FIELD_NUMBER: _ClassVar[int]
+    PROJECT_FIELD_NUMBER: _ClassVar[int]
+    WAIT_FIELD_NUMBER: _ClassVar[int]
+    pool: str
+    type: str
+    volume: str
+    name: str
+    backup: _storage_pool_volume_backup_pb2.StoragePoolVolumeBackupPost
+    target: str
+    project: str
+    wait: bool
+    def __init__(self, pool: _Optional[str] = ..., type: _Optional[str] = ..., volume: _Optional[str] = ..., name: _Optional[str] = ..., backup: _Optional[_Union[_storage_pool_volume_backup_pb2.StoragePoolVolumeBackupPost, _Mapping]] = ..., target: _Optional[str] = ..., project: _Optional[str] = ..., wait: _Optional[bool] = ...) -> None: ...
+
+class RenameStoragePoolVolumeBackupResponse(_message.Message):
+    __slots__ = ("operation",)
+    OPERATION_FIELD_NUMBER: _ClassVar[int]
+    operation: _operation_pb2.Operation
+    def __init__(self, operation: _Optional[_Union[_operation_pb2.Operation, _Mapping]] = ...) -> None: ...
+
+class DeleteStoragePoolVolumeBackupRequest(_message.Message):
+    __slots__ = ("pool", "type", "volume", "name", "target", "project", "wait")
+    POOL_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    VOLUME_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    TARGET_FIELD_NUMBER: _ClassVar[int]
+    PROJECT_FIELD_NUMBER: _ClassVar[int]
+    WAIT_FIELD_NUMBER: _ClassVar[int]
+    pool: str
+    type: str
+    volume: str
+    name: str
+    target: str
+    project: str
+    wait: bool
+    def __init__(self, pool: _Optional[str] = ..., type: _Optional[str] = ..., volume: _Optional[str] = ..., name: _Optional[str] = ..., target: _Optional[str] = ..., project: _Optional[str] = ..., wait: _Optional[bool] = ...) -> None: ...
+
+class DeleteStoragePoolVolumeBackupResponse(_message.Message):
+    __slots__ = ("operation",)
+    OPERATION_FIELD_NUMBER: _ClassVar[int]
+    operation: _operation_pb2.Operation
+    def __init__(self, operation: _Optional[_Union[_operation_pb2.Operation, _Mapping]] = ...) -> None: ...
+
+class GetStoragePoolVolumeBackupFileRequest(_message.Message):
+    __slots__ = ("pool", "type", "volume", "name", "target", "project")
+    POOL_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    VOLUME_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    TARGET_FIELD_NUMBER: _ClassVar[int]
+    PROJECT_FIELD_NUMBER: _ClassVar[int]
+    pool: str
+    type: str
+    volume: str
+    name: str
+    target: str
+    project: str
+    def __init__(self, pool: _Optional[str] = ..., type: _Optional[str] = ..., volume: _Optional[str] = ..., name: _Optional[str] = ..., target: _Optional[str] = ..., project: _Optional[str] = ...) -> None: ...
+
+class GetStoragePoolVolumeBackupFileResponse(_message.Message):
+    __slots__ = ("data",)
+    DATA_FIELD_NUMBER: _ClassVar[int]
+    data: bytes
+    def __init__(self, data: _Optional[bytes] = ...) -> None: ...
+
+class CreateStoragePoolVolumeFromBackupRequest(_message.Message):
+    __slots__ = ("pool", "name", "project", "target", "wait", "data")
+    POOL_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    PROJECT_FIELD_NUMBER: _ClassVar[int]
+    TARGET_FIELD_NUMBER: _ClassVar[int]
+    WAIT_FIELD_NUMBER: _ClassVar[int]
+    DATA_FIELD_NUMBER: _ClassVar[int]
+    pool: str
+    name: str
+    project: str
+    target: str
+    wait: bool
+    data: bytes
+    def __init__(self, pool: _Optional[str] = ..., name: _Optional[str] = ..., project: _Optional[str] = ..., target: _Optional[str] = ..., wait: _Optional[bool] = ..., data: _Optional[bytes] = ...) -> None: ...
+
+class CreateStoragePoolVolumeFromBackupResponse(_message.Message):
+    __slots__ = ("operation",)
+    OPERATION_FIELD_NUMBER: _ClassVar[int]
+    operation: _operation_pb2.Operation
+    def __init__(self, operation: _Optional[_Union[_operation_pb2.Operation, _Mapping]] = ...) -> None: ...

@@ -129,6 +129,91 @@ class StoragePoolServiceStub:
                 request_serializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.DeleteStoragePoolVolumeRequest.SerializeToString,
                 response_deserializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.DeleteStoragePoolVolumeResponse.FromString,
                 _registered_method=True)
+        self.GetStoragePoolVolumeState = channel.unary_unary(
+                '/lxd.api.v1.StoragePoolService/GetStoragePoolVolumeState',
+                request_serializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeStateRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeStateResponse.FromString,
+                _registered_method=True)
+        self.GetStoragePoolVolumeSnapshotNames = channel.unary_unary(
+                '/lxd.api.v1.StoragePoolService/GetStoragePoolVolumeSnapshotNames',
+                request_serializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeSnapshotNamesRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeSnapshotNamesResponse.FromString,
+                _registered_method=True)
+        self.GetStoragePoolVolumeSnapshots = channel.unary_unary(
+                '/lxd.api.v1.StoragePoolService/GetStoragePoolVolumeSnapshots',
+                request_serializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeSnapshotsRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeSnapshotsResponse.FromString,
+                _registered_method=True)
+        self.GetStoragePoolVolumeSnapshot = channel.unary_unary(
+                '/lxd.api.v1.StoragePoolService/GetStoragePoolVolumeSnapshot',
+                request_serializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeSnapshotRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeSnapshotResponse.FromString,
+                _registered_method=True)
+        self.CreateStoragePoolVolumeSnapshot = channel.unary_unary(
+                '/lxd.api.v1.StoragePoolService/CreateStoragePoolVolumeSnapshot',
+                request_serializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.CreateStoragePoolVolumeSnapshotRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.CreateStoragePoolVolumeSnapshotResponse.FromString,
+                _registered_method=True)
+        self.UpdateStoragePoolVolumeSnapshot = channel.unary_unary(
+                '/lxd.api.v1.StoragePoolService/UpdateStoragePoolVolumeSnapshot',
+                request_serializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.UpdateStoragePoolVolumeSnapshotRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.UpdateStoragePoolVolumeSnapshotResponse.FromString,
+                _registered_method=True)
+        self.PatchStoragePoolVolumeSnapshot = channel.unary_unary(
+                '/lxd.api.v1.StoragePoolService/PatchStoragePoolVolumeSnapshot',
+                request_serializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.PatchStoragePoolVolumeSnapshotRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.PatchStoragePoolVolumeSnapshotResponse.FromString,
+                _registered_method=True)
+        self.RenameStoragePoolVolumeSnapshot = channel.unary_unary(
+                '/lxd.api.v1.StoragePoolService/RenameStoragePoolVolumeSnapshot',
+                request_serializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.RenameStoragePoolVolumeSnapshotRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.RenameStoragePoolVolumeSnapshotResponse.FromString,
+                _registered_method=True)
+        self.DeleteStoragePoolVolumeSnapshot = channel.unary_unary(
+                '/lxd.api.v1.StoragePoolService/DeleteStoragePoolVolumeSnapshot',
+                request_serializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.DeleteStoragePoolVolumeSnapshotRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.DeleteStoragePoolVolumeSnapshotResponse.FromString,
+                _registered_method=True)
+        self.GetStoragePoolVolumeBackupNames = channel.unary_unary(
+                '/lxd.api.v1.StoragePoolService/GetStoragePoolVolumeBackupNames',
+                request_serializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeBackupNamesRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeBackupNamesResponse.FromString,
+                _registered_method=True)
+        self.GetStoragePoolVolumeBackups = channel.unary_unary(
+                '/lxd.api.v1.StoragePoolService/GetStoragePoolVolumeBackups',
+                request_serializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeBackupsRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeBackupsResponse.FromString,
+                _registered_method=True)
+        self.GetStoragePoolVolumeBackup = channel.unary_unary(
+                '/lxd.api.v1.StoragePoolService/GetStoragePoolVolumeBackup',
+                request_serializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeBackupRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeBackupResponse.FromString,
+                _registered_method=True)
+        self.CreateStoragePoolVolumeBackup = channel.unary_unary(
+                '/lxd.api.v1.StoragePoolService/CreateStoragePoolVolumeBackup',
+                request_serializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.CreateStoragePoolVolumeBackupRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.CreateStoragePoolVolumeBackupResponse.FromString,
+                _registered_method=True)
+        self.RenameStoragePoolVolumeBackup = channel.unary_unary(
+                '/lxd.api.v1.StoragePoolService/RenameStoragePoolVolumeBackup',
+                request_serializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.RenameStoragePoolVolumeBackupRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.RenameStoragePoolVolumeBackupResponse.FromString,
+                _registered_method=True)
+        self.DeleteStoragePoolVolumeBackup = channel.unary_unary(
+                '/lxd.api.v1.StoragePoolService/DeleteStoragePoolVolumeBackup',
+                request_serializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.DeleteStoragePoolVolumeBackupRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.DeleteStoragePoolVolumeBackupResponse.FromString,
+                _registered_method=True)
+        self.GetStoragePoolVolumeBackupFile = channel.unary_stream(
+                '/lxd.api.v1.StoragePoolService/GetStoragePoolVolumeBackupFile',
+                request_serializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeBackupFileRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeBackupFileResponse.FromString,
+                _registered_method=True)
+        self.CreateStoragePoolVolumeFromBackup = channel.stream_unary(
+                '/lxd.api.v1.StoragePoolService/CreateStoragePoolVolumeFromBackup',
+                request_serializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.CreateStoragePoolVolumeFromBackupRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.CreateStoragePoolVolumeFromBackupResponse.FromString,
+                _registered_method=True)
 
 
 class StoragePoolServiceServicer:
@@ -273,6 +358,136 @@ class StoragePoolServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetStoragePoolVolumeState(self, request, context):
+        """A volume's state, snapshots (API extension storage_api_volume_snapshots) and backups
+        (custom_volume_backup) belong to one volume and are named within it: RPCs of this service.
+
+        Gets the live state of a storage volume: its disk usage (API extension storage_volume_state,
+        LXD 4.11). `usage` is unset when the driver cannot tell.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetStoragePoolVolumeSnapshotNames(self, request, context):
+        """Gets the names of a storage volume's snapshots (API extension storage_api_volume_snapshots).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetStoragePoolVolumeSnapshots(self, request, context):
+        """Gets a storage volume's snapshots (recursion=1). LXD 5.0.2 names each one here
+        "<volume>/<snapshot>" and leaves out its content_type (GetStoragePoolVolumeSnapshot gives
+        "<snapshot>" and the content type): passed on as LXD sends them.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetStoragePoolVolumeSnapshot(self, request, context):
+        """Gets a snapshot of a storage volume. Returns NOT_FOUND if it does not exist.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateStoragePoolVolumeSnapshot(self, request, context):
+        """Creates a snapshot of a storage volume. Returns the operation (see `wait`).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateStoragePoolVolumeSnapshot(self, request, context):
+        """Updates a snapshot's description and expiry as a whole. Returns ABORTED if `etag` is set and
+        no longer matches. Restoring a volume to a snapshot is UpdateStoragePoolVolume with `restore`.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def PatchStoragePoolVolumeSnapshot(self, request, context):
+        """Patches a snapshot: only the fields named in `update_mask` are sent.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenameStoragePoolVolumeSnapshot(self, request, context):
+        """Renames a snapshot of a storage volume. Returns the operation (see `wait`).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteStoragePoolVolumeSnapshot(self, request, context):
+        """Deletes a snapshot of a storage volume. Returns the operation (see `wait`).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetStoragePoolVolumeBackupNames(self, request, context):
+        """Gets the names of a custom volume's backups (API extension custom_volume_backup, LXD 4.7).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetStoragePoolVolumeBackups(self, request, context):
+        """Gets a custom volume's backups (recursion=1).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetStoragePoolVolumeBackup(self, request, context):
+        """Gets a backup of a custom volume. Returns NOT_FOUND if it does not exist.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateStoragePoolVolumeBackup(self, request, context):
+        """Creates a backup of a custom volume (kept by LXD; GetStoragePoolVolumeBackupFile downloads
+        it). Returns the operation (see `wait`).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenameStoragePoolVolumeBackup(self, request, context):
+        """Renames a backup of a custom volume. Returns the operation (see `wait`).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteStoragePoolVolumeBackup(self, request, context):
+        """Deletes a backup of a custom volume. Returns the operation (see `wait`).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetStoragePoolVolumeBackupFile(self, request, context):
+        """Downloads a backup of a custom volume (its tarball), streamed in chunks: memory stays at a few
+        chunks whatever the size.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateStoragePoolVolumeFromBackup(self, request_iterator, context):
+        """Creates a custom volume from a backup tarball (client stream of the tarball, sent to LXD as it
+        comes, so memory stays at a few chunks). Returns the operation (see `wait`). A taken volume name
+        is refused with LXD's message (give `name` to choose another).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_StoragePoolServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -355,6 +570,91 @@ def add_StoragePoolServiceServicer_to_server(servicer, server):
                     servicer.DeleteStoragePoolVolume,
                     request_deserializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.DeleteStoragePoolVolumeRequest.FromString,
                     response_serializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.DeleteStoragePoolVolumeResponse.SerializeToString,
+            ),
+            'GetStoragePoolVolumeState': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetStoragePoolVolumeState,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeStateRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeStateResponse.SerializeToString,
+            ),
+            'GetStoragePoolVolumeSnapshotNames': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetStoragePoolVolumeSnapshotNames,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeSnapshotNamesRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeSnapshotNamesResponse.SerializeToString,
+            ),
+            'GetStoragePoolVolumeSnapshots': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetStoragePoolVolumeSnapshots,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeSnapshotsRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeSnapshotsResponse.SerializeToString,
+            ),
+            'GetStoragePoolVolumeSnapshot': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetStoragePoolVolumeSnapshot,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeSnapshotRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeSnapshotResponse.SerializeToString,
+            ),
+            'CreateStoragePoolVolumeSnapshot': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateStoragePoolVolumeSnapshot,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.CreateStoragePoolVolumeSnapshotRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.CreateStoragePoolVolumeSnapshotResponse.SerializeToString,
+            ),
+            'UpdateStoragePoolVolumeSnapshot': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateStoragePoolVolumeSnapshot,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.UpdateStoragePoolVolumeSnapshotRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.UpdateStoragePoolVolumeSnapshotResponse.SerializeToString,
+            ),
+            'PatchStoragePoolVolumeSnapshot': grpc.unary_unary_rpc_method_handler(
+                    servicer.PatchStoragePoolVolumeSnapshot,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.PatchStoragePoolVolumeSnapshotRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.PatchStoragePoolVolumeSnapshotResponse.SerializeToString,
+            ),
+            'RenameStoragePoolVolumeSnapshot': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenameStoragePoolVolumeSnapshot,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.RenameStoragePoolVolumeSnapshotRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.RenameStoragePoolVolumeSnapshotResponse.SerializeToString,
+            ),
+            'DeleteStoragePoolVolumeSnapshot': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteStoragePoolVolumeSnapshot,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.DeleteStoragePoolVolumeSnapshotRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.DeleteStoragePoolVolumeSnapshotResponse.SerializeToString,
+            ),
+            'GetStoragePoolVolumeBackupNames': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetStoragePoolVolumeBackupNames,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeBackupNamesRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeBackupNamesResponse.SerializeToString,
+            ),
+            'GetStoragePoolVolumeBackups': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetStoragePoolVolumeBackups,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeBackupsRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeBackupsResponse.SerializeToString,
+            ),
+            'GetStoragePoolVolumeBackup': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetStoragePoolVolumeBackup,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeBackupRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeBackupResponse.SerializeToString,
+            ),
+            'CreateStoragePoolVolumeBackup': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateStoragePoolVolumeBackup,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.CreateStoragePoolVolumeBackupRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.CreateStoragePoolVolumeBackupResponse.SerializeToString,
+            ),
+            'RenameStoragePoolVolumeBackup': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenameStoragePoolVolumeBackup,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.RenameStoragePoolVolumeBackupRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.RenameStoragePoolVolumeBackupResponse.SerializeToString,
+            ),
+            'DeleteStoragePoolVolumeBackup': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteStoragePoolVolumeBackup,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.DeleteStoragePoolVolumeBackupRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.DeleteStoragePoolVolumeBackupResponse.SerializeToString,
+            ),
+            'GetStoragePoolVolumeBackupFile': grpc.unary_stream_rpc_method_handler(
+                    servicer.GetStoragePoolVolumeBackupFile,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeBackupFileRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeBackupFileResponse.SerializeToString,
+            ),
+            'CreateStoragePoolVolumeFromBackup': grpc.stream_unary_rpc_method_handler(
+                    servicer.CreateStoragePoolVolumeFromBackup,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.CreateStoragePoolVolumeFromBackupRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.CreateStoragePoolVolumeFromBackupResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -804,6 +1104,465 @@ class StoragePoolService:
             '/lxd.api.v1.StoragePoolService/DeleteStoragePoolVolume',
             lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.DeleteStoragePoolVolumeRequest.SerializeToString,
             lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.DeleteStoragePoolVolumeResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetStoragePoolVolumeState(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.StoragePoolService/GetStoragePoolVolumeState',
+            lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeStateRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeStateResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetStoragePoolVolumeSnapshotNames(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.StoragePoolService/GetStoragePoolVolumeSnapshotNames',
+            lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeSnapshotNamesRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeSnapshotNamesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetStoragePoolVolumeSnapshots(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.StoragePoolService/GetStoragePoolVolumeSnapshots',
+            lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeSnapshotsRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeSnapshotsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetStoragePoolVolumeSnapshot(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.StoragePoolService/GetStoragePoolVolumeSnapshot',
+            lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeSnapshotRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeSnapshotResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateStoragePoolVolumeSnapshot(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.StoragePoolService/CreateStoragePoolVolumeSnapshot',
+            lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.CreateStoragePoolVolumeSnapshotRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.CreateStoragePoolVolumeSnapshotResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateStoragePoolVolumeSnapshot(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.StoragePoolService/UpdateStoragePoolVolumeSnapshot',
+            lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.UpdateStoragePoolVolumeSnapshotRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.UpdateStoragePoolVolumeSnapshotResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PatchStoragePoolVolumeSnapshot(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.StoragePoolService/PatchStoragePoolVolumeSnapshot',
+            lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.PatchStoragePoolVolumeSnapshotRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.PatchStoragePoolVolumeSnapshotResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenameStoragePoolVolumeSnapshot(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.StoragePoolService/RenameStoragePoolVolumeSnapshot',
+            lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.RenameStoragePoolVolumeSnapshotRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.RenameStoragePoolVolumeSnapshotResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteStoragePoolVolumeSnapshot(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.StoragePoolService/DeleteStoragePoolVolumeSnapshot',
+            lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.DeleteStoragePoolVolumeSnapshotRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.DeleteStoragePoolVolumeSnapshotResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetStoragePoolVolumeBackupNames(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.StoragePoolService/GetStoragePoolVolumeBackupNames',
+            lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeBackupNamesRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeBackupNamesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetStoragePoolVolumeBackups(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.StoragePoolService/GetStoragePoolVolumeBackups',
+            lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeBackupsRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeBackupsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetStoragePoolVolumeBackup(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.StoragePoolService/GetStoragePoolVolumeBackup',
+            lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeBackupRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeBackupResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateStoragePoolVolumeBackup(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.StoragePoolService/CreateStoragePoolVolumeBackup',
+            lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.CreateStoragePoolVolumeBackupRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.CreateStoragePoolVolumeBackupResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenameStoragePoolVolumeBackup(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.StoragePoolService/RenameStoragePoolVolumeBackup',
+            lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.RenameStoragePoolVolumeBackupRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.RenameStoragePoolVolumeBackupResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteStoragePoolVolumeBackup(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.StoragePoolService/DeleteStoragePoolVolumeBackup',
+            lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.DeleteStoragePoolVolumeBackupRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.DeleteStoragePoolVolumeBackupResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetStoragePoolVolumeBackupFile(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/lxd.api.v1.StoragePoolService/GetStoragePoolVolumeBackupFile',
+            lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeBackupFileRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.GetStoragePoolVolumeBackupFileResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateStoragePoolVolumeFromBackup(request_iterator,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.stream_unary(
+            request_iterator,
+            target,
+            '/lxd.api.v1.StoragePoolService/CreateStoragePoolVolumeFromBackup',
+            lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.CreateStoragePoolVolumeFromBackupRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_storage__pool__service__pb2.CreateStoragePoolVolumeFromBackupResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -1,0 +1,131 @@
+"""Network ACL, zone, forward, peer and volume snapshot, backup and state responses recorded from
+the real daemons (tools/capture_golden_network_storage.py) round-trip exactly.
+
+Each directory tests/testdata/<family>-<x.y>-network-storage/ holds one daemon's answers and its
+INDEX.json. As in test_codec_golden: every recorded body is read as the Go type INDEX.json names
+(the envelope as Response), goes through proto and binary and back, and is written in the dialect
+of the daemon that sent it; the JSON must equal what it sent. Times compare as instants.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from google.protobuf.timestamp_pb2 import Timestamp
+
+from bridge import codec
+from bridge.codec.plan import descriptor_of, message_types
+from lxd.api.v1 import network_acl_pb2, options_pb2, storage_pool_volume_snapshot_pb2
+from tests.test_codec_vectors import as_instants
+
+TESTDATA = Path(__file__).parent / "testdata"
+DIRECTORIES = sorted(TESTDATA.glob("*-network-storage"))
+MESSAGES = set(message_types())
+
+
+def _objects(directory: Path) -> list[tuple[str, str, Any]]:
+    """(id, Go type, JSON object) for every object of one directory's recorded bodies."""
+    files: dict[str, dict[str, Any]] = orjson.loads((directory / "INDEX.json").read_bytes())[
+        "files"
+    ]
+    found = []
+    for name, entry in sorted(files.items()):
+        if entry["go_type"] == "Server":
+            continue  # GET /1.0 only names the dialect here; test_codec_golden covers Server
+        body = orjson.loads((directory / name).read_bytes())
+        go_type = entry["go_type"]
+        found.append((f"{directory.name}/{name}:envelope", "Response", body))
+        body = body["metadata"]
+        if entry["envelope"] == "async":
+            go_type = "Operation"
+        if entry["envelope"] == "error":
+            continue
+        if go_type.startswith("[]"):
+            found.extend((f"{directory.name}/{name}[{i}]", go_type[2:], item) for i, item in
+                         enumerate(body or []))  # fmt: skip
+        elif body is not None:
+            found.append((f"{directory.name}/{name}", go_type, body))
+    return [(i, t, o) for i, t, o in found if t in MESSAGES and isinstance(o, dict)]
+
+
+def _dialect(directory: Path) -> codec.Dialect:
+    return codec.dialect_for(orjson.loads((directory / "GET_1.0.json").read_bytes())["metadata"])
+
+
+CASES = [(d, *o) for d in DIRECTORIES for o in _objects(d)]
+
+#: Whether the codec writes a key only to the family that has it (the `family` field option; the
+#: dialect work teaches the codec that). Until it does, an Incus-only key (NetworkACL.project,
+#: NetworkZone.project) is written to LXD as "", which LXD never sent: those cases are expected to
+#: fail, strictly, and run as plain cases as soon as the codec knows families.
+CODEC_KNOWS_FAMILIES = "project" not in codec.to_json(
+    network_acl_pb2.NetworkACL(), codec.dialect_for({"environment": {"server_version": "5.0.2"}})
+)
+
+
+def _has_keys_of_another_family(directory: Path, type_name: str) -> bool:
+    family = orjson.loads((directory / "INDEX.json").read_bytes()).get("family", "lxd")
+    stack, seen = [descriptor_of(type_name)], set()
+    while stack:
+        message = stack.pop()
+        if message.full_name in seen:
+            continue
+        seen.add(message.full_name)
+        for field in message.fields:
+            other = field.GetOptions().Extensions[options_pb2.family]
+            if other and other != family:
+                return True
+            if field.message_type is not None:
+                stack.append(field.message_type)
+    return False
+
+
+def _marks(directory: Path, type_name: str) -> list[pytest.MarkDecorator]:
+    if CODEC_KNOWS_FAMILIES or not _has_keys_of_another_family(directory, type_name):
+        return []
+    reason = "the codec writes keys of the other family until it reads the family option"
+    return [pytest.mark.xfail(strict=True, reason=reason)]
+
+
+@pytest.mark.parametrize("name", ["lxd-5.0-network-storage", "incus-6.0-network-storage"])
+def test_the_recordings_cover_every_struct_a_daemon_sent(name: str) -> None:
+    directory = TESTDATA / name
+    assert directory in DIRECTORIES
+    recorded = {t for d, _, t, _ in CASES if d == directory}
+    for needed in (
+        "NetworkACL", "NetworkZone", "NetworkZoneRecord", "NetworkForward",
+        "StorageVolumeSnapshot", "StoragePoolVolumeBackup", "Operation", "Response",
+    ):  # fmt: skip
+        assert needed in recorded, f"no recorded {needed}"
+    if name.startswith("incus"):
+        assert "StorageVolumeState" in recorded, "Incus answers the dir pool's state"
+
+
+@pytest.mark.parametrize(
+    ("directory", "type_name", "obj"),
+    [pytest.param(c[0], c[2], c[3], id=c[1], marks=_marks(c[0], c[2])) for c in CASES],
+)
+def test_recorded_object_round_trips_exactly(
+    directory: Path, type_name: str, obj: dict[str, Any]
+) -> None:
+    unknown: list[str] = []
+    msg = codec.from_json(type_name, orjson.dumps(obj), unknown=unknown)
+    assert unknown == [], f"keys the daemon sent that the schema lacks: {unknown}"
+    again = type(msg).FromString(msg.SerializeToString())
+    assert as_instants(codec.to_json(again, _dialect(directory))) == as_instants(obj)
+
+
+def test_a_go_pointer_to_the_zero_time_is_kept_apart_from_null() -> None:
+    # StorageVolumeSnapshot.ExpiresAt is a *time.Time: LXD 5.0.2 sends null in a list and Go's
+    # zero time for the same snapshot read alone. Both must come back as sent (a regression: the
+    # zero time used to read as the unset field, and came back as null).
+    for sent in (b'{"expires_at":null}', b'{"expires_at":"0001-01-01T00:00:00Z"}'):
+        msg = codec.from_json("StorageVolumeSnapshotPut", sent)
+        assert isinstance(msg, storage_pool_volume_snapshot_pb2.StorageVolumeSnapshotPut)
+        written = codec.to_json(msg, _dialect(TESTDATA / "lxd-5.0-network-storage"))
+        assert written["expires_at"] == orjson.loads(sent)["expires_at"]
+    zero = codec.from_json("StorageVolumeSnapshotPut", b'{"expires_at":"0001-01-01T00:00:00Z"}')
+    assert zero.HasField("expires_at") and zero.expires_at == Timestamp(seconds=-62135596800)
