@@ -32,9 +32,9 @@ class ImageServiceStub:
     Left out of this file for now: the raw image upload (POST /1.0/images with the image files as
     the body; the Go client's CreateImage with ImageCreateArgs) and the image export (GET
     /1.0/images/<fp>/export, the Go client's GetImageFile) are streams. They will be the streaming
-    RPCs UploadImage and GetImageFile, added at the end of ImageService. CopyImage between two
-    servers is CreateImage with source type "image" and mode "pull" (LXD pulls it; copying the
-    aliases too is the caller's CreateImageAlias).
+    RPCs UploadImage and GetImageFile, added at the end of ImageService. CopyImage copies between
+    two servers of the bridge; from any other server, CreateImage with source type "image" and
+    mode "pull" has LXD pull it.
 
     ImageService is LXD's images and image aliases (/1.0/images). RPC names are the LXD Go client's
     method names; Patch<Object> are the PATCH endpoints. Streaming RPCs (image upload and export) are
@@ -156,9 +156,9 @@ class ImageServiceServicer:
     Left out of this file for now: the raw image upload (POST /1.0/images with the image files as
     the body; the Go client's CreateImage with ImageCreateArgs) and the image export (GET
     /1.0/images/<fp>/export, the Go client's GetImageFile) are streams. They will be the streaming
-    RPCs UploadImage and GetImageFile, added at the end of ImageService. CopyImage between two
-    servers is CreateImage with source type "image" and mode "pull" (LXD pulls it; copying the
-    aliases too is the caller's CreateImageAlias).
+    RPCs UploadImage and GetImageFile, added at the end of ImageService. CopyImage copies between
+    two servers of the bridge; from any other server, CreateImage with source type "image" and
+    mode "pull" has LXD pull it.
 
     ImageService is LXD's images and image aliases (/1.0/images). RPC names are the LXD Go client's
     method names; Patch<Object> are the PATCH endpoints. Streaming RPCs (image upload and export) are
@@ -463,9 +463,9 @@ class ImageService:
     Left out of this file for now: the raw image upload (POST /1.0/images with the image files as
     the body; the Go client's CreateImage with ImageCreateArgs) and the image export (GET
     /1.0/images/<fp>/export, the Go client's GetImageFile) are streams. They will be the streaming
-    RPCs UploadImage and GetImageFile, added at the end of ImageService. CopyImage between two
-    servers is CreateImage with source type "image" and mode "pull" (LXD pulls it; copying the
-    aliases too is the caller's CreateImageAlias).
+    RPCs UploadImage and GetImageFile, added at the end of ImageService. CopyImage copies between
+    two servers of the bridge; from any other server, CreateImage with source type "image" and
+    mode "pull" has LXD pull it.
 
     ImageService is LXD's images and image aliases (/1.0/images). RPC names are the LXD Go client's
     method names; Patch<Object> are the PATCH endpoints. Streaming RPCs (image upload and export) are
