@@ -1,4 +1,4 @@
-"""Copies of images between two servers of the bridge: pull and relay.
+"""Copies of images between two servers of the bridge: pull, push and relay.
 
 What LXD's Go client does in ``CopyImage`` (client/lxd_images.go at lxd-5.0.2), with the bridge
 as the client both servers trust:
@@ -8,13 +8,17 @@ as the client both servers trust:
   certificate to pin, the fingerprint, the source project, and a one-time secret from
   ``POST /1.0/images/<fp>/secret`` when the image is not public). The target must reach the
   source's HTTPS address.
+- **push**: the target is asked for a one-time secret (``POST /1.0/images`` with a ``push``
+  source: a token operation), and the source is asked to export the image to it
+  (``POST /1.0/images/<fp>/export`` with the target's URL, certificate, the secret, aliases,
+  project and profiles: API extension ``images_push_relay``). The source must reach the
+  target's HTTPS address. The token is cancelled once the export has ended.
 - **relay**: the bridge streams the source's export (``GET /1.0/images/<fp>/export``, one
   tarball or a multipart body of metadata and rootfs) into an upload to the target as it comes,
   with the same Content-Type (the export's parts are the upload's), the fingerprint sent for the
   target to check, and the aliases created afterwards. Nothing is held in memory or on disk.
 
-``push`` (the source exporting to the target, API extension ``images_push_relay``) is not
-served yet. The bodies are messages of ``image.proto`` encoded with the target's dialect.
+The bodies are messages of ``image.proto`` encoded with the dialect of the server they go to.
 """
 
 from __future__ import annotations
@@ -38,8 +42,8 @@ from lxd.api.v1 import image_pb2
 
 __all__ = ["IMAGE_MODES", "ImageCopyArgs", "copy_image"]
 
-#: The transfer modes served (LXD's Go client also has "push").
-IMAGE_MODES = ("pull", "relay")
+#: The transfer modes of LXD's Go client.
+IMAGE_MODES = ("pull", "push", "relay")
 
 
 @dataclass(frozen=True)
@@ -63,14 +67,13 @@ async def copy_image(
 
     With ``wait`` the copy is waited for within the RPC deadline (a relay that adds aliases
     always waits: they are created once the image is in). Raises InvalidRequest naming
-    ``args.mode`` for a mode not served, ``source_server`` when both are one server, and LXD's
+    ``args.mode`` for an unknown mode, ``source_server`` when both are one server, and LXD's
     errors as they come (NotFound when the image is not on the source).
     """
     if args.mode not in IMAGE_MODES:
-        served = ", ".join(IMAGE_MODES)
-        what = "is not served yet" if args.mode == "push" else "is not a mode"
         raise InvalidRequest(
-            f"args.mode {args.mode!r} {what}: use one of {served} (empty for pull)",
+            f"args.mode must be one of {', '.join(IMAGE_MODES)} (or empty for pull), "
+            f"not {args.mode!r}",
             field="args.mode",
         )
     if source.upstream.name == target.upstream.name:
@@ -87,7 +90,79 @@ async def copy_image(
     if args.mode == "relay":
         after = bool(aliases or args.profiles)
         return await _relay(source, target, image, aliases, args, wait=wait or after)
+    if args.mode == "push":
+        return await _push(source, target, image, aliases, args, wait=wait)
     return await _pull(source, target, image, aliases, args, wait=wait)
+
+
+async def _push(
+    source: CallContext,
+    target: CallContext,
+    image: JsonObject,
+    aliases: list[image_pb2.ImageAlias],
+    args: ImageCopyArgs,
+    *,
+    wait: bool,
+) -> CopyResult:
+    urls = server_addresses(target.lxd)
+    if not urls:
+        raise InvalidRequest(
+            f"push: the target server {target.upstream.name!r} is not listening on the network "
+            "(core.https_address), so the source cannot reach it; use mode pull or relay",
+            field="args.mode",
+        )
+    fingerprint = str(image.get("fingerprint", ""))
+    # The aliases and the rest go with the target's token: LXD 5.0 applies what the token's
+    # operation holds when the pushed image arrives (the export's own aliases are not read);
+    # the profiles go with the export.
+    request = image_pb2.ImagesPost(
+        source=image_pb2.ImagesPostSource(fingerprint=fingerprint, mode="push"),
+        public=args.public,
+        aliases=aliases,
+    )
+    request.properties.update(image.get("properties") or {})
+    if image.get("expires_at"):
+        request.expires_at.FromJsonString(str(image["expires_at"]))
+    token = await target.lxd.operations.start(
+        "POST",
+        "/1.0/images",
+        json=encode(request, target.dialect, field="args"),
+        query={"project": target.project or None},
+        timeout=target.remaining(),
+        watch=False,
+    )
+    try:
+        secret = token.metadata.get("secret") if isinstance(token.metadata, dict) else None
+        if not isinstance(secret, str):
+            raise ProtocolError(f"the target server gave no image secret: {token.metadata!r}")
+        environment = target.lxd.server.get("environment") or {}
+        export = image_pb2.ImageExportPost(
+            target=urls[0],
+            secret=secret,
+            certificate=str(environment.get("certificate", "")),
+            project=target.project or "default",
+            profiles=args.profiles,
+        )
+        started = await source.lxd.operations.start(
+            "POST",
+            f"/1.0/images/{segment(fingerprint, 'name')}/export",
+            json=encode(export, source.dialect, field="args"),
+            query={"project": source.project or None},
+            timeout=source.remaining(),
+            watch=wait,
+        )
+        result = await _finish(started, source, wait)
+    except BaseException:
+        await _cancel(token)
+        raise
+    if wait:  # done: the token is no longer needed (the Go client cancels it too)
+        await _cancel(token)
+    return result
+
+
+async def _cancel(token: Operation) -> None:
+    with contextlib.suppress(BridgeError, TimeoutError):
+        await token.cancel()
 
 
 async def _pull(
@@ -157,8 +232,7 @@ async def _pull(
         raise error
     except BaseException:
         if token is not None:
-            with contextlib.suppress(BridgeError, TimeoutError):
-                await token.cancel()
+            await _cancel(token)
         raise
 
 

@@ -1,6 +1,7 @@
 """CopyImage between two real LXD servers (issue 14, item 3): a private image made on s1 (a small
-unified tarball) is copied to s2 by pull (s2 downloads it from s1 with a one-time secret) and by
-relay (the bridge streams s1's export into an upload to s2, which checks the fingerprint). It
+unified tarball) is copied to s2 by pull (s2 downloads it from s1 with a one-time secret), push
+(s1 exports it to s2 with a secret s2 gave) and relay (the bridge streams s1's export into an
+upload to s2, which checks the fingerprint). It
 arrives with the same fingerprint, size and properties, and the aliases asked for. Errors are
 clean and leave nothing behind.
 """
@@ -72,7 +73,7 @@ async def running_operations(lxd: LxdClient) -> list[str]:
     return list(((await lxd.get("/1.0/operations")).metadata or {}).get("running") or [])
 
 
-@pytest.mark.parametrize("mode", ["pull", "relay"])
+@pytest.mark.parametrize("mode", ["pull", "push", "relay"])
 async def test_a_private_image_is_copied_to_the_other_server(
     servers_channel: grpc.aio.Channel, s1: LxdClient, s2: LxdClient, image: str, mode: str
 ) -> None:
@@ -89,7 +90,7 @@ async def test_a_private_image_is_copied_to_the_other_server(
     try:
         reply = await images.CopyImage(request, metadata=on("s2"), timeout=120)
         assert reply.operation.status_code == STATUS_CODE_SUCCESS
-        assert reply.operation_server == "s2"
+        assert reply.operation_server == ("s1" if mode == "push" else "s2")
         original = (await s1.get(f"/1.0/images/{image}")).metadata
         copied = (await s2.get(f"/1.0/images/{image}")).metadata
         for key in ("fingerprint", "size", "properties", "architecture", "type", "public"):
@@ -98,6 +99,7 @@ async def test_a_private_image_is_copied_to_the_other_server(
         target = (await s2.get(f"/1.0/images/aliases/{alias}")).metadata
         assert (target["target"], target["description"]) == (image, "copied")
         assert not await running_operations(s1), "no image secret left open on s1"
+        assert not await running_operations(s2), "no push token left open on s2"
     finally:
         await delete_image(s2, image)
 
@@ -118,14 +120,15 @@ async def test_image_copy_errors_are_clean_and_leave_nothing_behind(
     assert "source_server" in (unknown.details() or "")
     missing = await refused(ims.CopyImageRequest(name="0" * 64, source_server="s1", wait=True))
     assert missing.code() == grpc.StatusCode.NOT_FOUND
-    push = await refused(
+    bad_mode = await refused(
         ims.CopyImageRequest(
-            name=image, source_server="s1", args=ims.ImageCopyArgs(mode="push"), wait=True
+            name=image, source_server="s1", args=ims.ImageCopyArgs(mode="teleport"), wait=True
         )
     )
-    assert push.code() == grpc.StatusCode.INVALID_ARGUMENT
-    assert "args.mode" in (push.details() or "") and "not served yet" in (push.details() or "")
+    assert bad_mode.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert "args.mode" in (bad_mode.details() or "")
     itself = await refused(ims.CopyImageRequest(name=image, source_server="s2", wait=True))
     assert itself.code() == grpc.StatusCode.INVALID_ARGUMENT
     assert (await s2.get("/1.0/images")).metadata == before
     assert not await running_operations(s1)
+    assert not await running_operations(s2)

@@ -333,10 +333,11 @@ class ImageServiceServicer:
         to the call's server (the `lxd-server` metadata key), as LXD's Go client CopyImage does.
         `args.mode`: "pull" (the default: the target downloads the image from the source over
         HTTPS, pinning the source's certificate, with a one-time secret when the image is not
-        public) or "relay" (the bridge streams the source's export into an upload to the target,
-        which checks the fingerprint; the servers need not reach each other). "push" (the source
-        exporting to the target, API extension images_push_relay) is not served yet:
-        INVALID_ARGUMENT naming `args.mode`. Returns NOT_FOUND if the image is not on the source,
+        public), "push" (the target gives a one-time secret and the source exports the image to it:
+        POST /1.0/images/{fingerprint}/export, API extension images_push_relay) or "relay" (the
+        bridge streams the source's export into an upload to the target, which checks the
+        fingerprint; the servers need not reach each other). Returns NOT_FOUND if the image is not
+        on the source,
         INVALID_ARGUMENT naming `source_server` if the bridge has no such server, and the copy from
         a server to itself is refused as the Go client refuses it. This RPC is the bridge's: LXD's
         REST API has no single call for it.
