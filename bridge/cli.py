@@ -22,7 +22,7 @@ from bridge.audit import AuditLog
 from bridge.caller_limits import DEFAULT_MAX_INFLIGHT, DEFAULT_MAX_STREAMS
 from bridge.errors import LxdError, ProtocolError, SocketNotFound, TransportError
 from bridge.facade.common import MAX_MESSAGE_SIZE
-from bridge.listener import lxd_access, parse_group, parse_mode, with_overrides
+from bridge.listener import parse_group, parse_mode, with_overrides
 from bridge.lxd_identities import IdentityResolver, load_identities
 from bridge.observability import logs, tracing
 from bridge.server import (
@@ -34,7 +34,14 @@ from bridge.server import (
     ServerTls,
     serve,
 )
-from bridge.servers import DEFAULT_NAME, ServerSelector, ServersError, ServerSpec, load_servers
+from bridge.servers import (
+    DEFAULT_NAME,
+    ServerSelector,
+    ServersError,
+    ServerSpec,
+    listener_access,
+    load_servers,
+)
 from bridge.transport import Limits, LxdClient
 from bridge.upstream import Upstream
 
@@ -569,7 +576,7 @@ async def _serve(opts: argparse.Namespace) -> None:
             except (TransportError, LxdError, ProtocolError, ssl.SSLError, ValueError) as e:
                 raise StartupError(f"--lxd-identities {opts.lxd_identities}: {e}") from e
             selector.identities = identity_resolver
-        access = with_overrides(lxd_access(lxd.endpoint), gid=gid, mode=mode)
+        access = with_overrides(listener_access(selector.clients()), gid=gid, mode=mode)
         await serve(
             lxd,
             opts.listen,

@@ -206,7 +206,12 @@ class _Copy:
             if self.args.mode == "relay":
                 body = _push_source(self.post, self.args)
                 incoming = await _start(self.target, self.collection, body, self.scope, self.wait)
-                await _relay(self.source.lxd, outgoing.id, secrets, self.target.lxd, incoming)
+                try:
+                    await _relay(self.source.lxd, outgoing.id, secrets, self.target.lxd, incoming)
+                except BaseException:
+                    await incoming.aclose()
+                    await _cancel(self.target.lxd, incoming.id)
+                    raise
                 return await _finish(incoming, self.target, self.wait)
             return await self.pull(outgoing, secrets)
         except BaseException:

@@ -28,6 +28,7 @@ they are for (:mod:`bridge.lxd_identities`).
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from collections.abc import Mapping, Sequence
@@ -39,6 +40,7 @@ from google.protobuf.descriptor import MethodDescriptor
 
 from bridge.errors import InvalidRequest, clip
 from bridge.facade.context import Context
+from bridge.listener import SocketAccess, lxd_access
 from bridge.transport import Limits, LxdClient
 from bridge.upstream import Upstream
 
@@ -51,6 +53,7 @@ __all__ = [
     "ServerSelector",
     "ServerSpec",
     "ServersError",
+    "listener_access",
     "load_servers",
     "parse_servers",
 ]
@@ -244,3 +247,21 @@ class ServerSelector:
         """Close every server's client (the identities' clients are closed by their owner)."""
         for upstream in self.upstreams.values():
             await upstream.client.aclose()
+
+
+def listener_access(clients: Mapping[str, LxdClient]) -> SocketAccess:
+    """Who may connect to the bridge's unix listener in front of ``clients``: what every
+    server's door grants alike (each LXD socket's owner, group and mode; HTTPS: root:root 0660,
+    :func:`~bridge.listener.lxd_access`). When the servers' doors differ, the bridge's socket
+    grants no more than the least of them could: its owner only (``--listen-group`` and
+    ``--listen-mode`` say otherwise)."""
+    accesses = [lxd_access(client.endpoint) for client in clients.values()]
+    first = accesses[0]
+    if all((a.uid, a.gid, a.mode) == (first.uid, first.gid, first.mode) for a in accesses):
+        return first
+    return SocketAccess(
+        os.geteuid(),
+        os.getegid(),
+        0o600,
+        "owner only: the servers' sockets grant different access",
+    )

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import socket
 from pathlib import Path
 
 import pytest
 
 from bridge.cli import StartupError, build_parser, server_specs
 from bridge.server import Keepalive
-from bridge.servers import DEFAULT_NAME, ServersError, ServerSpec, load_servers
+from bridge.servers import DEFAULT_NAME, ServersError, ServerSpec, listener_access, load_servers
+from bridge.transport import Endpoint
 
 TWO_SERVERS = """
 [[servers]]
@@ -154,3 +157,39 @@ def test_bad_keepalive_flags_are_refused_naming_the_option(
         build_parser().parse_args(["serve", *argv])
     err = capsys.readouterr().err
     assert argv[0] in err and error in err
+
+
+class _Client:
+    """What listener_access reads of a client: its endpoint."""
+
+    def __init__(self, endpoint: Endpoint) -> None:
+        self.endpoint = endpoint
+
+
+def _socket(path: Path, mode: int) -> Endpoint:
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(path))
+    path.chmod(mode)
+    return Endpoint.unix(path)
+
+
+def test_the_listener_grants_what_every_servers_door_grants_alike(tmp_path: Path) -> None:
+    a = _socket(tmp_path / "a.sock", 0o660)
+    b = _socket(tmp_path / "b.sock", 0o660)
+    alike = listener_access({"a": _Client(a), "b": _Client(b)})  # type: ignore[dict-item]
+    assert (alike.mode, alike.source) == (0o660, f"as LXD's socket {a.socket_path}")
+
+
+@pytest.mark.parametrize("other", ["stricter-socket", "https"])
+def test_the_listener_is_owner_only_when_the_servers_doors_differ(
+    tmp_path: Path, other: str
+) -> None:
+    a = _socket(tmp_path / "a.sock", 0o666)  # HTTPS grants root:root 0660: not alike either
+    b = (
+        _socket(tmp_path / "b.sock", 0o600)
+        if other == "stricter-socket"
+        else Endpoint(url="https://lxd.example:8443")
+    )
+    access = listener_access({"a": _Client(a), "b": _Client(b)})  # type: ignore[dict-item]
+    assert (access.uid, access.gid, access.mode) == (os.geteuid(), os.getegid(), 0o600)
+    assert "different access" in access.source
