@@ -22,18 +22,28 @@ from bridge.audit import AuditLog
 from bridge.caller_limits import DEFAULT_MAX_INFLIGHT, DEFAULT_MAX_STREAMS
 from bridge.errors import LxdError, ProtocolError, SocketNotFound, TransportError
 from bridge.facade.common import MAX_MESSAGE_SIZE
-from bridge.listener import lxd_access, parse_group, parse_mode, with_overrides
+from bridge.listener import parse_group, parse_mode, with_overrides
 from bridge.lxd_identities import IdentityResolver, load_identities
 from bridge.observability import logs, tracing
 from bridge.server import (
     DEFAULT_GRACE,
     DEFAULT_LISTEN,
+    Keepalive,
     ListenRefused,
     PolicyError,
     ServerTls,
     serve,
 )
+from bridge.servers import (
+    DEFAULT_NAME,
+    ServerSelector,
+    ServersError,
+    ServerSpec,
+    listener_access,
+    load_servers,
+)
 from bridge.transport import Limits, LxdClient
+from bridge.upstream import Upstream
 
 __all__ = ["ENV_PREFIX", "StartupError", "main"]
 
@@ -73,14 +83,36 @@ def _at_least_one(text: str) -> int:
     return value
 
 
+def _seconds(text: str) -> float:
+    """A number of seconds >= 0."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not value >= 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be 0 or more seconds, not {text}")
+    return value
+
+
+def _positive_seconds(text: str) -> float:
+    """A number of seconds > 0."""
+    value = _seconds(text)
+    if value == 0:
+        raise argparse.ArgumentTypeError("must be more than 0 seconds")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser: ``serve``, and ``protos`` to write out the .proto files."""
     parser = argparse.ArgumentParser(prog=PROG, description="A typed gRPC front door for LXD.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     serve_cmd = commands.add_parser(
         "serve",
-        help="serve the gRPC API for one LXD",
-        description="Serve the gRPC API (with reflection and health) for one LXD daemon.",
+        help="serve the gRPC API for LXD (one server, or several with --servers)",
+        description=(
+            "Serve the gRPC API (with reflection and health) for one LXD daemon, or several "
+            "(--servers)."
+        ),
         epilog=(
             "Every option can be set by the environment variable in brackets; the command line "
             f"wins. Startup problems exit with status {EXIT_STARTUP}."
@@ -92,6 +124,15 @@ def build_parser() -> argparse.ArgumentParser:
         "LXD to talk to: unix:///path/unix.socket or https://host:8443 "
         "(default: the local socket, found like LXD's clients: $LXD_DIR, snap, /var/lib/lxd)",
         metavar="URL",
+    )
+    _add(
+        serve_cmd,
+        "--servers",
+        "several LXD servers, from a TOML file: one [[servers]] table each with name, url "
+        "(unix:///path or https://), client_cert, client_key, server_cert (pinned) or ca; the "
+        "first is the default. A call names its server in the lxd-server metadata key. "
+        "Instead of --lxd and its credential options (their short form: one server, default)",
+        metavar="FILE",
     )
     _add(serve_cmd, "--client-cert", "client certificate (PEM) for https://", metavar="FILE")
     _add(serve_cmd, "--client-key", "client key (PEM) for https://", metavar="FILE")
@@ -239,6 +280,64 @@ def build_parser() -> argparse.ArgumentParser:
         type=_at_least_one,
         metavar="BYTES",
     )
+    keepalive = Keepalive()
+    _add(
+        serve_cmd,
+        "--keepalive-time",
+        "seconds of quiet on a client connection before the bridge pings it (HTTP/2 PING) "
+        f"(default {keepalive.time:g})",
+        default=keepalive.time,
+        type=_positive_seconds,
+        metavar="SECONDS",
+    )
+    _add(
+        serve_cmd,
+        "--keepalive-timeout",
+        "seconds a ping may go unanswered before the connection is closed "
+        f"(default {keepalive.timeout:g})",
+        default=keepalive.timeout,
+        type=_positive_seconds,
+        metavar="SECONDS",
+    )
+    _add(
+        serve_cmd,
+        "--keepalive-min-ping-interval",
+        "shortest interval between a client's keepalive pings the bridge accepts, with or "
+        "without calls in flight; pinging more often gets the connection closed "
+        f"(GOAWAY too_many_pings) (default {keepalive.min_ping_interval:g})",
+        default=keepalive.min_ping_interval,
+        type=_positive_seconds,
+        metavar="SECONDS",
+    )
+    _add(
+        serve_cmd,
+        "--keepalive-permit-without-calls",
+        "yes: pings flow on connections with no call in flight too (the bridge's, and clients' "
+        "at --keepalive-min-ping-interval); no: only while calls are open "
+        f"(default {'yes' if keepalive.permit_without_calls else 'no'})",
+        default="yes" if keepalive.permit_without_calls else "no",
+        choices=("yes", "no"),
+        metavar="yes|no",
+    )
+    _add(
+        serve_cmd,
+        "--max-connection-age",
+        "seconds after which a client connection is asked to go (GOAWAY) so that clients "
+        "reconnect and spread over replicas behind a load balancer; 0: never "
+        f"(default {keepalive.max_connection_age:g})",
+        default=keepalive.max_connection_age,
+        type=_seconds,
+        metavar="SECONDS",
+    )
+    _add(
+        serve_cmd,
+        "--max-connection-age-grace",
+        "seconds the calls and streams still open on a connection asked to go get to finish "
+        f"before it is closed (default {keepalive.max_connection_age_grace:g})",
+        default=keepalive.max_connection_age_grace,
+        type=_seconds,
+        metavar="SECONDS",
+    )
     _add(
         serve_cmd,
         "--metrics-listen",
@@ -312,51 +411,120 @@ def _server_tls(opts: argparse.Namespace) -> ServerTls | None:
     return ServerTls(cert, key, client_ca)
 
 
+def server_specs(opts: argparse.Namespace) -> tuple[ServerSpec, ...]:
+    """The servers to front: ``--servers FILE``, or ``--lxd`` and its credentials as the one
+    server ``default``. StartupError when both are given or the file is wrong."""
+    short_form = [
+        option
+        for option, attr in (
+            ("--lxd", "lxd"),
+            ("--client-cert", "client_cert"),
+            ("--client-key", "client_key"),
+            ("--server-cert", "server_cert"),
+            ("--lxd-ca", "lxd_ca"),
+        )
+        if getattr(opts, attr) is not None
+    ]
+    if opts.servers is not None:
+        if short_form:
+            raise StartupError(
+                f"--servers and {short_form[0]} do not go together: give every server in the file"
+            )
+        try:
+            return load_servers(Path(opts.servers))
+        except ServersError as e:
+            raise StartupError(f"--servers {e}") from e
+
+    def path(value: str | None) -> Path | None:
+        return None if value is None else Path(value)
+
+    return (
+        ServerSpec(
+            DEFAULT_NAME,
+            opts.lxd,
+            path(opts.client_cert),
+            path(opts.client_key),
+            path(opts.server_cert),
+            path(opts.lxd_ca),
+        ),
+    )
+
+
+def _limits(opts: argparse.Namespace) -> Limits:
+    return Limits(calls=opts.max_calls, transfers=opts.max_transfers, waits=opts.max_waits)
+
+
 async def open_lxd(opts: argparse.Namespace) -> LxdClient:
-    """Connect to LXD as the options say; StartupError with one clear line otherwise."""
-    url: str | None = opts.lxd
+    """Connect to LXD as ``--lxd`` and its options say; StartupError with one clear line
+    otherwise."""
+    return await open_server(server_specs(opts)[0], _limits(opts), short_form=True)
+
+
+async def open_server(spec: ServerSpec, limits: Limits, *, short_form: bool = False) -> LxdClient:
+    """Connect to one server; StartupError with one clear line (naming the server of a
+    servers file) otherwise."""
+    url = spec.url
+    named = "" if short_form else f"server {spec.name!r}: "
     if url is not None and url.startswith("unix://"):
         path = url.removeprefix("unix://")
         try:
             if not stat.S_ISSOCK(os.stat(path).st_mode):
-                raise StartupError(f"{path} is not a unix socket")
+                raise StartupError(f"{named}{path} is not a unix socket")
         except FileNotFoundError as e:
-            raise StartupError(f"LXD socket {path} does not exist") from e
+            raise StartupError(f"{named}LXD socket {path} does not exist") from e
         except PermissionError as e:
-            raise StartupError(f"LXD socket {path}: permission denied") from e
-    for option, what in (
-        ("client_cert", "--client-cert"),
-        ("client_key", "--client-key"),
-        ("server_cert", "--server-cert"),
-        ("lxd_ca", "--lxd-ca"),
+            raise StartupError(f"{named}LXD socket {path}: permission denied") from e
+    for value, option, key in (
+        (spec.client_cert, "--client-cert", "client_cert"),
+        (spec.client_key, "--client-key", "client_key"),
+        (spec.server_cert, "--server-cert", "server_cert"),
+        (spec.ca, "--lxd-ca", "ca"),
     ):
-        _readable(getattr(opts, option), what)
+        _readable(None if value is None else str(value), option if short_form else f"{named}{key}")
     try:
         lxd = await LxdClient.open(
             url,
-            client_cert=opts.client_cert,
-            client_key=opts.client_key,
-            server_cert=opts.server_cert,
-            ca=opts.lxd_ca,
-            limits=Limits(calls=opts.max_calls, transfers=opts.max_transfers, waits=opts.max_waits),
+            client_cert=spec.client_cert,
+            client_key=spec.client_key,
+            server_cert=spec.server_cert,
+            ca=spec.ca,
+            limits=limits,
         )
     except SocketNotFound as e:
         raise StartupError(f"{e}; give --lxd") from e
     except ssl.SSLError as e:
-        raise StartupError(f"bad client certificate or key: {e}") from e
+        raise StartupError(f"{named}bad client certificate or key: {e}") from e
     except ValueError as e:  # a malformed --lxd, or https:// without its certificates
-        raise StartupError(str(e)) from e
+        raise StartupError(f"{named}{e}") from e
     except TransportError as e:
-        raise StartupError(f"cannot reach LXD at {url or 'the local socket'}: {_cause(e)}") from e
+        raise StartupError(
+            f"{named}cannot reach LXD at {url or 'the local socket'}: {_cause(e)}"
+        ) from e
     except (LxdError, ProtocolError) as e:
-        raise StartupError(f"LXD at {url or 'the local socket'} answered: {e}") from e
+        raise StartupError(f"{named}LXD at {url or 'the local socket'} answered: {e}") from e
     if lxd.server.get("auth") != "trusted":
         await lxd.aclose()
         raise StartupError(
-            f"LXD at {lxd.endpoint.url} does not trust this client (auth: "
+            f"{named}LXD at {lxd.endpoint.url} does not trust this client (auth: "
             f"{lxd.server.get('auth', '?')}); add the certificate with `lxc config trust add`"
         )
     return lxd
+
+
+async def open_servers(opts: argparse.Namespace) -> ServerSelector:
+    """Connect to every server (:func:`server_specs`); the opened ones are closed again when
+    one fails."""
+    specs = server_specs(opts)
+    upstreams: dict[str, Upstream] = {}
+    try:
+        for spec in specs:
+            client = await open_server(spec, _limits(opts), short_form=opts.servers is None)
+            upstreams[spec.name] = Upstream(client, name=spec.name)
+    except BaseException:
+        for upstream in upstreams.values():
+            await upstream.client.aclose()
+        raise
+    return ServerSelector(upstreams)
 
 
 def _cause(error: BaseException) -> str:
@@ -391,23 +559,24 @@ async def _serve(opts: argparse.Namespace) -> None:
             identities = load_identities(Path(opts.lxd_identities))
         except PolicyError as e:
             raise StartupError(str(e)) from e
-    lxd = await open_lxd(opts)
-    resolver = None
+    selector = await open_servers(opts)
+    lxd = selector.default.client
+    identity_resolver = None
     try:
         if identities is not None:
             try:
-                resolver = await IdentityResolver.open(
+                identity_resolver = await IdentityResolver.open(
                     identities,
                     lxd,
                     server_cert=opts.server_cert,
                     ca=opts.lxd_ca,
-                    limits=Limits(
-                        calls=opts.max_calls, transfers=opts.max_transfers, waits=opts.max_waits
-                    ),
+                    limits=_limits(opts),
+                    servers=server_specs(opts) if opts.servers is not None else (),
                 )
             except (TransportError, LxdError, ProtocolError, ssl.SSLError, ValueError) as e:
                 raise StartupError(f"--lxd-identities {opts.lxd_identities}: {e}") from e
-        access = with_overrides(lxd_access(lxd.endpoint), gid=gid, mode=mode)
+            selector.identities = identity_resolver
+        access = with_overrides(listener_access(selector.clients()), gid=gid, mode=mode)
         await serve(
             lxd,
             opts.listen,
@@ -424,14 +593,23 @@ async def _serve(opts: argparse.Namespace) -> None:
             audit_reads=opts.audit_reads,
             max_inflight_per_caller=opts.max_inflight_per_caller,
             max_streams_per_caller=opts.max_streams_per_caller,
-            resolver=resolver,
+            resolver=selector,
+            servers=selector.clients(),
+            keepalive=Keepalive(
+                time=opts.keepalive_time,
+                timeout=opts.keepalive_timeout,
+                min_ping_interval=opts.keepalive_min_ping_interval,
+                permit_without_calls=opts.keepalive_permit_without_calls == "yes",
+                max_connection_age=opts.max_connection_age,
+                max_connection_age_grace=opts.max_connection_age_grace,
+            ),
         )
     except (ListenRefused, PolicyError) as e:
         raise StartupError(str(e)) from e
     finally:
-        if resolver is not None:
-            await resolver.aclose()
-        await lxd.aclose()
+        if identity_resolver is not None:
+            await identity_resolver.aclose()
+        await selector.aclose()
         if audit is not None:
             audit.close()
 

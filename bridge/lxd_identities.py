@@ -13,19 +13,23 @@ is refused (PERMISSION_DENIED, reason ``NO_LXD_IDENTITY``) when the file says
      "unmapped": "bridge",                       // or "refuse"
      "identities": [
        {"name": "ci", "principals": ["spiffe://example.org/ci/*"],
-        "client_cert": "ci.crt", "client_key": "ci.key"}]}
+        "client_cert": "ci.crt", "client_key": "ci.key",
+        "server": "s2"}]}            // with --servers: which server (default: the first)
 
-Relative paths are relative to the file. Each identity is one :class:`~bridge.upstream.Upstream`
-(its own LXD client: connections pooled per identity and kind, event hubs never shared), opened
-at startup. The first identity whose principals match wins.
+Relative paths are relative to the file. With ``--servers`` an entry is for one server (its
+``server``, by default the first: the file's ``lxd`` and ``server_cert`` then apply); an entry for
+another server reaches it at the URL and with the pinned certificate or CA of the servers file.
+Each identity is one :class:`~bridge.upstream.Upstream` (its own LXD client: connections pooled
+per identity and kind, event hubs never shared), opened at startup. The first
+identity whose principals match wins.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 from google.protobuf.descriptor import MethodDescriptor
@@ -36,6 +40,9 @@ from bridge.facade.context import Context
 from bridge.identity import caller_of
 from bridge.transport import Limits, LxdClient
 from bridge.upstream import Identity, Upstream
+
+if TYPE_CHECKING:
+    from bridge.servers import ServerSpec
 
 __all__ = ["IdentityEntry", "IdentityMap", "IdentityResolver", "load_identities"]
 
@@ -48,6 +55,8 @@ class IdentityEntry:
     principals: tuple[Callable[[str], bool], ...]
     client_cert: Path
     client_key: Path
+    #: The server (``--servers`` name) it is for; ``None``: the first.
+    server: str | None = None
 
 
 @dataclass(frozen=True)
@@ -82,17 +91,24 @@ def _parse(raw: Any, base: Path) -> IdentityMap:
     entries = []
     for i, item in enumerate(_list(obj.get("identities"), "identities")):
         where = f"identities[{i}]"
-        entry = _keys(item, {"name", "principals", "client_cert", "client_key"}, where)
+        entry = _keys(item, {"name", "principals", "client_cert", "client_key", "server"}, where)
         for key in ("name", "client_cert", "client_key"):
             if not isinstance(entry.get(key), str) or not entry[key]:
                 raise PolicyError(f'{where}: "{key}" is missing')
+        server = entry.get("server")
+        if server is not None and (not isinstance(server, str) or not server):
+            raise PolicyError(f'{where}: "server" must be a server name')
         principals = tuple(
             _matcher(p, f"{where}.principals")
             for p in _list(entry.get("principals"), f"{where}.principals")
         )
         entries.append(
             IdentityEntry(
-                entry["name"], principals, base / entry["client_cert"], base / entry["client_key"]
+                entry["name"],
+                principals,
+                base / entry["client_cert"],
+                base / entry["client_key"],
+                server,
             )
         )
     lxd = obj.get("lxd")
@@ -106,7 +122,12 @@ def _parse(raw: Any, base: Path) -> IdentityMap:
 
 
 class IdentityResolver:
-    """The resolver of a bridge with per-caller LXD identities (see the module docstring)."""
+    """The resolver of a bridge with per-caller LXD identities (see the module docstring).
+
+    ``mapped`` holds each identity with the name of the server it is for; ``default`` is the
+    bridge's own upstream of the first server (``server``), what :meth:`resolve` falls back to.
+    With several servers :class:`~bridge.servers.ServerSelector` asks :meth:`resolve_on`.
+    """
 
     def __init__(
         self,
@@ -114,10 +135,13 @@ class IdentityResolver:
         mapped: list[tuple[IdentityEntry, Upstream]],
         *,
         refuse_unmapped: bool,
+        server: str = "default",
     ) -> None:
         self.default = default
         self.mapped = mapped
         self.refuse_unmapped = refuse_unmapped
+        #: The first server's name: where an entry without ``server`` belongs.
+        self.server = server
 
     @classmethod
     async def open(
@@ -128,33 +152,71 @@ class IdentityResolver:
         server_cert: str | None = None,
         ca: str | None = None,
         limits: Limits | None = None,
+        servers: Sequence[ServerSpec] = (),
     ) -> IdentityResolver:
-        """Open one LXD client per identity (HTTPS with its certificate)."""
+        """Open one LXD client per identity (HTTPS with its certificate).
+
+        ``default`` is the bridge's client of the first server; ``servers`` the servers file
+        (``--servers``), where an entry's ``server`` is looked up (PolicyError if unknown).
+        """
+        first = servers[0].name if servers else "default"
+        by_name = {spec.name: spec for spec in servers}
         url = identities.lxd or (
             default.endpoint.url if default.endpoint.url.startswith("https://") else None
         )
-        if url is None and identities.entries:
-            raise PolicyError(
-                'LXD identities need LXD over HTTPS: give "lxd" (https://...) in the file'
-            )
         pinned = str(identities.server_cert) if identities.server_cert else server_cert
+        if servers and pinned is None and ca is None:  # the first server's, from --servers
+            pinned = None if servers[0].server_cert is None else str(servers[0].server_cert)
+            ca = None if servers[0].ca is None else str(servers[0].ca)
         mapped: list[tuple[IdentityEntry, Upstream]] = []
         try:
-            for entry in identities.entries:
+            for i, entry in enumerate(identities.entries):
+                where = f"identities[{i}] ({entry.name!r})"
+                if entry.server is None or entry.server == first:
+                    if url is None:
+                        raise PolicyError(
+                            f"{where}: LXD identities need LXD over HTTPS: give "
+                            '"lxd" (https://...) in the file'
+                        )
+                    at, cert, authority = url, pinned, None if pinned else ca
+                else:
+                    spec = by_name.get(entry.server)
+                    if spec is None:
+                        known = ", ".join(by_name) or first
+                        raise PolicyError(
+                            f'{where}: "server" {entry.server!r} is not a server of this '
+                            f"bridge ({known})"
+                        )
+                    if spec.url is None or not spec.url.startswith("https://"):
+                        raise PolicyError(
+                            f"{where}: server {spec.name!r} is not reached over HTTPS, so it "
+                            "cannot be given a client certificate"
+                        )
+                    at = spec.url
+                    cert = None if spec.server_cert is None else str(spec.server_cert)
+                    authority = None if spec.ca is None else str(spec.ca)
                 client = await LxdClient.open(
-                    url,
+                    at,
                     client_cert=entry.client_cert,
                     client_key=entry.client_key,
-                    server_cert=pinned,
-                    ca=None if pinned else ca,
+                    server_cert=cert,
+                    ca=authority,
                     limits=limits,
                 )
-                mapped.append((entry, Upstream(client, identity=Identity(entry.name))))
+                upstream = Upstream(
+                    client, identity=Identity(entry.name), name=entry.server or first
+                )
+                mapped.append((entry, upstream))
         except BaseException:
             for _, upstream in mapped:
                 await upstream.client.aclose()
             raise
-        return cls(Upstream(default), mapped, refuse_unmapped=identities.refuse_unmapped)
+        return cls(
+            Upstream(default, name=first),
+            mapped,
+            refuse_unmapped=identities.refuse_unmapped,
+            server=first,
+        )
 
     async def aclose(self) -> None:
         """Close the identities' clients (not the bridge's own)."""
@@ -162,16 +224,25 @@ class IdentityResolver:
             await upstream.client.aclose()
 
     def resolve(self, context: Context, method: MethodDescriptor) -> Upstream:
-        """The upstream of the caller's identity; the bridge's own, or NotPermitted."""
+        """The upstream of the caller's identity on the first server; the bridge's own, or
+        NotPermitted."""
+        return self.resolve_on(context, self.server, self.default)
+
+    def resolve_on(self, context: Context, server: str, own: Upstream) -> Upstream:
+        """The caller's upstream on ``server``: its identity's, else ``own`` (the bridge's
+        upstream of that server), or NotPermitted when unmapped callers are refused."""
         names = caller_of(context).match_names
         for entry, upstream in self.mapped:
+            if (entry.server or self.server) != server:
+                continue
             if any(m(n) for n in names for m in entry.principals):
                 return upstream
         if self.refuse_unmapped:
             principal = caller_of(context).principal
             who = "the anonymous caller" if principal is None else f"caller {principal!r}"
             raise NotPermitted(
-                f"{who} has no LXD identity, and unmapped callers are refused (--lxd-identities)",
+                f"{who} has no LXD identity on server {server!r}, and unmapped callers are "
+                "refused (--lxd-identities)",
                 reason="NO_LXD_IDENTITY",
             )
-        return self.default
+        return own

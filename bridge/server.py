@@ -19,8 +19,10 @@ import ipaddress
 import logging
 import os
 import signal
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
@@ -45,6 +47,7 @@ from bridge.upstream import Upstream
 __all__ = [
     "DEFAULT_LISTEN",
     "BridgeServer",
+    "Keepalive",
     "ListenRefused",
     "PolicyError",
     "ServerTls",
@@ -63,6 +66,48 @@ HEALTH_INTERVAL = 10.0
 DEFAULT_GRACE = 10.0
 
 _HEALTH_SERVICE = health_pb2.DESCRIPTOR.services_by_name["Health"].full_name
+#: The health entry of each server a bridge fronts: ``lxd-server/<name>`` (docs/cluster.md).
+SERVER_HEALTH_PREFIX = "lxd-server/"
+
+
+@dataclass(frozen=True)
+class Keepalive:
+    """The client connections' keepalive and age (grpc core's server channel arguments).
+
+    ``time``: seconds of quiet before the bridge pings a client (HTTP/2 PING), ``timeout``:
+    seconds an unanswered ping is given before the connection is dropped; clients may ping too,
+    at most every ``min_ping_interval`` seconds (more often is GOAWAY ``too_many_pings``), and on
+    idle connections too when ``permit_without_calls``. ``max_connection_age``: seconds after
+    which a connection is asked to go (GOAWAY; 0: never), so that clients reconnect and a load
+    balancer spreads them over the replicas; calls still open on it get
+    ``max_connection_age_grace`` seconds to finish. Defaults: a connection lives about 30
+    minutes (grpc adds +-10% jitter), and a stream then has 10 more to end.
+    """
+
+    time: float = 60.0
+    timeout: float = 20.0
+    min_ping_interval: float = 10.0
+    permit_without_calls: bool = True
+    max_connection_age: float = 1800.0
+    max_connection_age_grace: float = 600.0
+
+    def options(self) -> list[tuple[str, int]]:
+        """The channel arguments of grpc.aio.server()."""
+
+        def ms(seconds: float) -> int:
+            return max(int(seconds * 1000), 1)
+
+        options = [
+            ("grpc.keepalive_time_ms", ms(self.time)),
+            ("grpc.keepalive_timeout_ms", ms(self.timeout)),
+            ("grpc.keepalive_permit_without_calls", int(self.permit_without_calls)),
+            # GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS: clients' pings accepted
+            ("grpc.http2.min_ping_interval_without_data_ms", ms(self.min_ping_interval)),
+        ]
+        if self.max_connection_age > 0:
+            options.append(("grpc.max_connection_age_ms", ms(self.max_connection_age)))
+            options.append(("grpc.max_connection_age_grace_ms", ms(self.max_connection_age_grace)))
+        return options
 
 
 @dataclass(frozen=True)
@@ -177,6 +222,8 @@ async def start(
     max_inflight_per_caller: int = DEFAULT_MAX_INFLIGHT,
     max_streams_per_caller: int = DEFAULT_MAX_STREAMS,
     resolver: Resolver | None = None,
+    servers: Mapping[str, LxdClient] | None = None,
+    keepalive: Keepalive | None = None,
 ) -> BridgeServer:
     """Serve every facade for ``lxd`` on ``listen`` and return the running server.
 
@@ -195,8 +242,13 @@ async def start(
     always: :mod:`bridge.audit`). ``max_inflight_per_caller`` and ``max_streams_per_caller``
     cap each principal's RPCs in flight and open streams (:mod:`bridge.caller_limits`).
     ``resolver`` picks each call's upstream (default: ``lxd`` as the bridge itself; per-caller
-    LXD identities: :class:`bridge.lxd_identities.IdentityResolver`).
+    LXD identities: :class:`bridge.lxd_identities.IdentityResolver`; several servers:
+    :class:`bridge.servers.ServerSelector`). ``servers`` names every server's client (default:
+    ``lxd`` alone, as ``default``): health is SERVING while every one answers, and each has its
+    own health entry ``lxd-server/<name>``. ``keepalive`` sets the client connections'
+    keepalive and maximum age (:class:`Keepalive`; its defaults when ``None``).
     """
+    watched = dict(servers) if servers else {"default": lxd}
     metrics_host_port = (
         None if metrics_listen is None else _metrics_address(metrics_listen, tls, insecure)
     )
@@ -232,6 +284,7 @@ async def start(
         options=[  # docs/streams.md: chunks are at most 1 MiB, a message at most this
             ("grpc.max_receive_message_length", MAX_MESSAGE_SIZE),
             ("grpc.max_send_message_length", max_send_message_size),
+            *(keepalive or Keepalive()).options(),
         ],
     )
     # One daemon, as the bridge itself: every call resolves to this upstream (a server selector
@@ -272,12 +325,14 @@ async def start(
                 await health_server.stop(None)
             raise ListenRefused(f"cannot serve metrics on {metrics_listen}: {e.strerror}") from e
     await server.start()
-    metrics.watch_events(lxd.events)
-    metrics.LXD_UP.labels(lxd.endpoint.url).set(1)
+    for client in watched.values():
+        metrics.watch_events(client.events)
+        metrics.LXD_UP.labels(client.endpoint.url).set(1)
 
-    for name in ["", *names]:  # "" is the whole server
+    entries = [SERVER_HEALTH_PREFIX + name for name in watched]
+    for name in ["", *names, *entries]:  # "" is the whole server
         await health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
-    monitor = asyncio.create_task(_watch_lxd(lxd, health_servicer, names, health_interval))
+    monitor = asyncio.create_task(_watch_lxd(watched, health_servicer, names, health_interval))
     watch = asyncio.create_task(policy.watch()) if policy is not None else None
     return BridgeServer(
         server,
@@ -298,29 +353,45 @@ async def start(
 
 
 async def _watch_lxd(
-    lxd: LxdClient, servicer: health.aio.HealthServicer, names: list[str], interval: float
+    servers: Mapping[str, LxdClient],
+    servicer: health.aio.HealthServicer,
+    names: list[str],
+    interval: float,
 ) -> None:
-    """Keep health in step with LXD: SERVING while ``GET /1.0`` answers, else NOT_SERVING."""
-    serving = True
-    while True:
-        await asyncio.sleep(interval)
+    """Keep health in step with the servers: each server's entry (``lxd-server/<name>``) is
+    SERVING while its ``GET /1.0`` answers; the whole bridge and its services are SERVING while
+    every server answers, else NOT_SERVING."""
+    up = dict.fromkeys(servers, True)
+
+    async def check(name: str, lxd: LxdClient) -> bool:
         try:
             await lxd.get("/1.0", timeout=min(interval, 5.0))
-            now = True
+            return True
         except BridgeError as e:
-            if serving:
-                _log.warning("LXD does not answer: %s", e)
-            now = False
-        metrics.LXD_UP.labels(lxd.endpoint.url).set(1 if now else 0)
-        if now != serving:
-            serving = now
-            status = (
-                health_pb2.HealthCheckResponse.SERVING
-                if now
-                else health_pb2.HealthCheckResponse.NOT_SERVING
-            )
+            if up[name]:
+                _log.warning("LXD server %r does not answer: %s", name, e)
+            return False
+
+    while True:
+        await asyncio.sleep(interval)
+        before = all(up.values())
+        results = await asyncio.gather(*(check(n, c) for n, c in servers.items()))
+        for (name, lxd), now in zip(servers.items(), results, strict=True):
+            metrics.LXD_UP.labels(lxd.endpoint.url).set(1 if now else 0)
+            if now != up[name]:
+                up[name] = now
+                await servicer.set(SERVER_HEALTH_PREFIX + name, _status(now))
+        if all(up.values()) != before:
             for name in ["", *names]:
-                await servicer.set(name, status)
+                await servicer.set(name, _status(all(up.values())))
+
+
+def _status(serving: bool) -> Any:
+    return (
+        health_pb2.HealthCheckResponse.SERVING
+        if serving
+        else health_pb2.HealthCheckResponse.NOT_SERVING
+    )
 
 
 async def serve(
@@ -341,6 +412,8 @@ async def serve(
     max_inflight_per_caller: int = DEFAULT_MAX_INFLIGHT,
     max_streams_per_caller: int = DEFAULT_MAX_STREAMS,
     resolver: Resolver | None = None,
+    servers: Mapping[str, LxdClient] | None = None,
+    keepalive: Keepalive | None = None,
 ) -> None:
     """Start the bridge and serve until SIGTERM or SIGINT, then stop gracefully."""
     bridge = await start(
@@ -359,6 +432,8 @@ async def serve(
         max_inflight_per_caller=max_inflight_per_caller,
         max_streams_per_caller=max_streams_per_caller,
         resolver=resolver,
+        servers=servers,
+        keepalive=keepalive,
     )
     stopping = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -369,12 +444,15 @@ async def serve(
     if bridge.access is not None:
         security = f"{bridge.access} {bridge.access.source}, {security}"
     _log.info(
-        "serving %s on %s (%s) for %s at %s",
+        "serving %s on %s (%s) for %s",
         ", ".join(f.service.name for f in FACADES),
         bridge.address,
         security,
-        lxd.dialect.name,
-        lxd.endpoint.url,
+        ", ".join(
+            f"{client.dialect.name} at {client.endpoint.url}"
+            + ("" if servers is None else f" ({name})")
+            for name, client in (servers or {"default": lxd}).items()
+        ),
     )
     if tls is None and needs_tls(listen):
         _log.warning(

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 from bridge.facade.common import (
     Async,
+    CallContext,
     Get,
     ListNames,
     ListObjects,
     Patch,
     Sync,
+    decode,
     service_descriptor,
 )
 from bridge.facade.container_streams import ContainerStreams
-from lxd.api.v1 import container_service_pb2
+from bridge.migration import CopyArgs, copy_instance, source_context
+from lxd.api.v1 import container_service_pb2, operation_pb2
 
 __all__ = ["ContainerFacade"]
 
@@ -58,3 +61,28 @@ class ContainerFacade(ContainerStreams):  # the streaming RPCs: container_stream
     GetContainerMetadata = Get()
     SetContainerMetadata = Sync()
     GetContainerTemplateFiles = ListNames(urls=False)
+
+    async def CopyContainer(
+        self, request: container_service_pb2.CopyContainerRequest, call: CallContext
+    ) -> container_service_pb2.CopyContainerResponse:
+        """A copy from another server of the bridge, or on one server (bridge/migration.py)."""
+        source = source_context(
+            self.upstreams,
+            call,
+            request.source_server,
+            request.source_project,
+            field="source_server",
+        )
+        args = request.args
+        result = await copy_instance(
+            source,
+            call,
+            request.name,
+            CopyArgs(args.name, args.live, args.container_only, args.mode or "pull", args.refresh),
+            wait=request.wait,
+            member=request.target,
+        )
+        return container_service_pb2.CopyContainerResponse(
+            operation=decode(operation_pb2.Operation, result.operation),
+            operation_server=result.server.upstream.name,
+        )

@@ -21,6 +21,8 @@ from bridge.facade.common import (
     service_descriptor,
 )
 from bridge.facade.image_streams import ImageStreams
+from bridge.image_copy import ImageCopyArgs, copy_image
+from bridge.migration import source_context
 from lxd.api.v1 import image_service_pb2, operation_pb2
 from lxd.api.v1.image_service_pb2 import CreateImageSecretRequest, CreateImageSecretResponse
 
@@ -66,4 +68,36 @@ class ImageFacade(ImageStreams):  # UploadImage, GetImageFile: image_streams.py
             raise codec.ConversionError("metadata.secret", "expected the secret from LXD")
         return CreateImageSecretResponse(
             operation=decode(operation_pb2.Operation, operation), secret=secret
+        )
+
+    async def CopyImage(
+        self, request: image_service_pb2.CopyImageRequest, call: CallContext
+    ) -> image_service_pb2.CopyImageResponse:
+        """An image copied from another server of the bridge (bridge/image_copy.py)."""
+        source = source_context(
+            self.upstreams,
+            call,
+            request.source_server,
+            request.source_project,
+            field="source_server",
+        )
+        args = request.args
+        result = await copy_image(
+            source,
+            call,
+            request.name,
+            ImageCopyArgs(
+                aliases=tuple((a.name, a.description) for a in args.aliases),
+                auto_update=args.auto_update,
+                copy_aliases=args.copy_aliases,
+                public=args.public,
+                type=args.type,
+                mode=args.mode or "pull",
+                profiles=tuple(args.profiles),
+            ),
+            wait=request.wait,
+        )
+        return image_service_pb2.CopyImageResponse(
+            operation=decode(operation_pb2.Operation, result.operation),
+            operation_server=result.server.upstream.name,
         )

@@ -9,6 +9,7 @@ from lxd.api.v1 import container_snapshot_pb2 as _container_snapshot_pb2
 from lxd.api.v1 import container_state_pb2 as _container_state_pb2
 from lxd.api.v1 import image_pb2 as _image_pb2
 from lxd.api.v1 import operation_pb2 as _operation_pb2
+from lxd.api.v1 import options_pb2 as _options_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
@@ -766,3 +767,43 @@ class CreateContainerFromBackupResponse(_message.Message):
     OPERATION_FIELD_NUMBER: _ClassVar[int]
     operation: _operation_pb2.Operation
     def __init__(self, operation: _Optional[_Union[_operation_pb2.Operation, _Mapping]] = ...) -> None: ...
+
+class CopyContainerRequest(_message.Message):
+    __slots__ = ("name", "source_server", "source_project", "args", "target", "project", "wait")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_SERVER_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_PROJECT_FIELD_NUMBER: _ClassVar[int]
+    ARGS_FIELD_NUMBER: _ClassVar[int]
+    TARGET_FIELD_NUMBER: _ClassVar[int]
+    PROJECT_FIELD_NUMBER: _ClassVar[int]
+    WAIT_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    source_server: str
+    source_project: str
+    args: ContainerCopyArgs
+    target: str
+    project: str
+    wait: bool
+    def __init__(self, name: _Optional[str] = ..., source_server: _Optional[str] = ..., source_project: _Optional[str] = ..., args: _Optional[_Union[ContainerCopyArgs, _Mapping]] = ..., target: _Optional[str] = ..., project: _Optional[str] = ..., wait: _Optional[bool] = ...) -> None: ...
+
+class ContainerCopyArgs(_message.Message):
+    __slots__ = ("name", "live", "container_only", "mode", "refresh")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    LIVE_FIELD_NUMBER: _ClassVar[int]
+    CONTAINER_ONLY_FIELD_NUMBER: _ClassVar[int]
+    MODE_FIELD_NUMBER: _ClassVar[int]
+    REFRESH_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    live: bool
+    container_only: bool
+    mode: str
+    refresh: bool
+    def __init__(self, name: _Optional[str] = ..., live: _Optional[bool] = ..., container_only: _Optional[bool] = ..., mode: _Optional[str] = ..., refresh: _Optional[bool] = ...) -> None: ...
+
+class CopyContainerResponse(_message.Message):
+    __slots__ = ("operation", "operation_server")
+    OPERATION_FIELD_NUMBER: _ClassVar[int]
+    OPERATION_SERVER_FIELD_NUMBER: _ClassVar[int]
+    operation: _operation_pb2.Operation
+    operation_server: str
+    def __init__(self, operation: _Optional[_Union[_operation_pb2.Operation, _Mapping]] = ..., operation_server: _Optional[str] = ...) -> None: ...

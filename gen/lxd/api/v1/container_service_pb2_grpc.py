@@ -57,8 +57,9 @@ class ContainerServiceStub:
 
     Left out of this file: the streaming calls (exec, console and its log, files, log file and
     template contents, backup export, create from backup) are the streaming RPCs' work; container
-    migration (MigrateContainer, MigrateContainerSnapshot) and CopyContainer between servers need a
-    second LXD to talk to (a copy on the same server is CreateContainer with source type "copy").
+    migration (MigrateContainer, MigrateContainerSnapshot) needs a second LXD to talk to (a copy
+    on the same server is CreateContainer with source type "copy"; between the servers of one
+    bridge it is CopyContainer).
 
     ContainerService is LXD's containers and their snapshots, backups, state, log file names,
     metadata and template names (/1.0/containers).
@@ -280,6 +281,11 @@ class ContainerServiceStub:
                 request_serializer=lxd_dot_api_dot_v1_dot_container__service__pb2.CreateContainerFromBackupRequest.SerializeToString,
                 response_deserializer=lxd_dot_api_dot_v1_dot_container__service__pb2.CreateContainerFromBackupResponse.FromString,
                 _registered_method=True)
+        self.CopyContainer = channel.unary_unary(
+                '/lxd.api.v1.ContainerService/CopyContainer',
+                request_serializer=lxd_dot_api_dot_v1_dot_container__service__pb2.CopyContainerRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_container__service__pb2.CopyContainerResponse.FromString,
+                _registered_method=True)
 
 
 class ContainerServiceServicer:
@@ -314,8 +320,9 @@ class ContainerServiceServicer:
 
     Left out of this file: the streaming calls (exec, console and its log, files, log file and
     template contents, backup export, create from backup) are the streaming RPCs' work; container
-    migration (MigrateContainer, MigrateContainerSnapshot) and CopyContainer between servers need a
-    second LXD to talk to (a copy on the same server is CreateContainer with source type "copy").
+    migration (MigrateContainer, MigrateContainerSnapshot) needs a second LXD to talk to (a copy
+    on the same server is CreateContainer with source type "copy"; between the servers of one
+    bridge it is CopyContainer).
 
     ContainerService is LXD's containers and their snapshots, backups, state, log file names,
     metadata and template names (/1.0/containers).
@@ -647,6 +654,25 @@ class ContainerServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def CopyContainer(self, request, context):
+        """Copies a container from another server of this bridge (`source_server`, a name of
+        --servers) to the call's server (the `lxd-server` metadata key), as LXD's Go client
+        CopyContainer does: the source server prepares a migration (POST /1.0/containers/{name}
+        with migration: true) and the target creates the container from it (POST /1.0/containers
+        with a "migration" source). `args.mode` says who connects: "pull" (the default: the target
+        connects to the source's migration websockets), "push" (the source connects to the
+        target's) or "relay" (the bridge connects to both and carries the data between them; the
+        servers need not reach each other). The servers need not trust each other: each only
+        trusts the bridge, and the websockets are authorised by the operations' one-time secrets.
+        On one server (`source_server` empty or the call's own) it is a local copy (source type
+        "copy"). Returns NOT_FOUND if the container is not on the source, INVALID_ARGUMENT naming
+        `source_server` if the bridge has no such server, ALREADY_EXISTS if the name is taken on
+        the target. This RPC is the bridge's: LXD's REST API has no single call for it.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ContainerServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -860,6 +886,11 @@ def add_ContainerServiceServicer_to_server(servicer, server):
                     request_deserializer=lxd_dot_api_dot_v1_dot_container__service__pb2.CreateContainerFromBackupRequest.FromString,
                     response_serializer=lxd_dot_api_dot_v1_dot_container__service__pb2.CreateContainerFromBackupResponse.SerializeToString,
             ),
+            'CopyContainer': grpc.unary_unary_rpc_method_handler(
+                    servicer.CopyContainer,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_container__service__pb2.CopyContainerRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_container__service__pb2.CopyContainerResponse.SerializeToString,
+            ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
             'lxd.api.v1.ContainerService', rpc_method_handlers)
@@ -900,8 +931,9 @@ class ContainerService:
 
     Left out of this file: the streaming calls (exec, console and its log, files, log file and
     template contents, backup export, create from backup) are the streaming RPCs' work; container
-    migration (MigrateContainer, MigrateContainerSnapshot) and CopyContainer between servers need a
-    second LXD to talk to (a copy on the same server is CreateContainer with source type "copy").
+    migration (MigrateContainer, MigrateContainerSnapshot) needs a second LXD to talk to (a copy
+    on the same server is CreateContainer with source type "copy"; between the servers of one
+    bridge it is CopyContainer).
 
     ContainerService is LXD's containers and their snapshots, backups, state, log file names,
     metadata and template names (/1.0/containers).
@@ -2031,6 +2063,33 @@ class ContainerService:
             '/lxd.api.v1.ContainerService/CreateContainerFromBackup',
             lxd_dot_api_dot_v1_dot_container__service__pb2.CreateContainerFromBackupRequest.SerializeToString,
             lxd_dot_api_dot_v1_dot_container__service__pb2.CreateContainerFromBackupResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CopyContainer(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.ContainerService/CopyContainer',
+            lxd_dot_api_dot_v1_dot_container__service__pb2.CopyContainerRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_container__service__pb2.CopyContainerResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -2,6 +2,7 @@ from google.api import annotations_pb2 as _annotations_pb2
 from google.protobuf import field_mask_pb2 as _field_mask_pb2
 from lxd.api.v1 import image_pb2 as _image_pb2
 from lxd.api.v1 import operation_pb2 as _operation_pb2
+from lxd.api.v1 import options_pb2 as _options_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
@@ -316,3 +317,45 @@ class GetImageFileResponse(_message.Message):
     filename: str
     data: bytes
     def __init__(self, part: _Optional[str] = ..., filename: _Optional[str] = ..., data: _Optional[bytes] = ...) -> None: ...
+
+class CopyImageRequest(_message.Message):
+    __slots__ = ("name", "source_server", "source_project", "args", "project", "wait")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_SERVER_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_PROJECT_FIELD_NUMBER: _ClassVar[int]
+    ARGS_FIELD_NUMBER: _ClassVar[int]
+    PROJECT_FIELD_NUMBER: _ClassVar[int]
+    WAIT_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    source_server: str
+    source_project: str
+    args: ImageCopyArgs
+    project: str
+    wait: bool
+    def __init__(self, name: _Optional[str] = ..., source_server: _Optional[str] = ..., source_project: _Optional[str] = ..., args: _Optional[_Union[ImageCopyArgs, _Mapping]] = ..., project: _Optional[str] = ..., wait: _Optional[bool] = ...) -> None: ...
+
+class ImageCopyArgs(_message.Message):
+    __slots__ = ("aliases", "auto_update", "copy_aliases", "public", "type", "mode", "profiles")
+    ALIASES_FIELD_NUMBER: _ClassVar[int]
+    AUTO_UPDATE_FIELD_NUMBER: _ClassVar[int]
+    COPY_ALIASES_FIELD_NUMBER: _ClassVar[int]
+    PUBLIC_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    MODE_FIELD_NUMBER: _ClassVar[int]
+    PROFILES_FIELD_NUMBER: _ClassVar[int]
+    aliases: _containers.RepeatedCompositeFieldContainer[_image_pb2.ImageAlias]
+    auto_update: bool
+    copy_aliases: bool
+    public: bool
+    type: str
+    mode: str
+    profiles: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, aliases: _Optional[_Iterable[_Union[_image_pb2.ImageAlias, _Mapping]]] = ..., auto_update: _Optional[bool] = ..., copy_aliases: _Optional[bool] = ..., public: _Optional[bool] = ..., type: _Optional[str] = ..., mode: _Optional[str] = ..., profiles: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class CopyImageResponse(_message.Message):
+    __slots__ = ("operation", "operation_server")
+    OPERATION_FIELD_NUMBER: _ClassVar[int]
+    OPERATION_SERVER_FIELD_NUMBER: _ClassVar[int]
+    operation: _operation_pb2.Operation
+    operation_server: str
+    def __init__(self, operation: _Optional[_Union[_operation_pb2.Operation, _Mapping]] = ..., operation_server: _Optional[str] = ...) -> None: ...

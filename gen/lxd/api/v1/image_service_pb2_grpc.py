@@ -32,9 +32,9 @@ class ImageServiceStub:
     Left out of this file for now: the raw image upload (POST /1.0/images with the image files as
     the body; the Go client's CreateImage with ImageCreateArgs) and the image export (GET
     /1.0/images/<fp>/export, the Go client's GetImageFile) are streams. They will be the streaming
-    RPCs UploadImage and GetImageFile, added at the end of ImageService. CopyImage between two
-    servers is CreateImage with source type "image" and mode "pull" (LXD pulls it; copying the
-    aliases too is the caller's CreateImageAlias).
+    RPCs UploadImage and GetImageFile, added at the end of ImageService. CopyImage copies between
+    two servers of the bridge; from any other server, CreateImage with source type "image" and
+    mode "pull" has LXD pull it.
 
     ImageService is LXD's images and image aliases (/1.0/images). RPC names are the LXD Go client's
     method names; Patch<Object> are the PATCH endpoints. Streaming RPCs (image upload and export) are
@@ -142,6 +142,11 @@ class ImageServiceStub:
                 request_serializer=lxd_dot_api_dot_v1_dot_image__service__pb2.GetImageFileRequest.SerializeToString,
                 response_deserializer=lxd_dot_api_dot_v1_dot_image__service__pb2.GetImageFileResponse.FromString,
                 _registered_method=True)
+        self.CopyImage = channel.unary_unary(
+                '/lxd.api.v1.ImageService/CopyImage',
+                request_serializer=lxd_dot_api_dot_v1_dot_image__service__pb2.CopyImageRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_image__service__pb2.CopyImageResponse.FromString,
+                _registered_method=True)
 
 
 class ImageServiceServicer:
@@ -151,9 +156,9 @@ class ImageServiceServicer:
     Left out of this file for now: the raw image upload (POST /1.0/images with the image files as
     the body; the Go client's CreateImage with ImageCreateArgs) and the image export (GET
     /1.0/images/<fp>/export, the Go client's GetImageFile) are streams. They will be the streaming
-    RPCs UploadImage and GetImageFile, added at the end of ImageService. CopyImage between two
-    servers is CreateImage with source type "image" and mode "pull" (LXD pulls it; copying the
-    aliases too is the caller's CreateImageAlias).
+    RPCs UploadImage and GetImageFile, added at the end of ImageService. CopyImage copies between
+    two servers of the bridge; from any other server, CreateImage with source type "image" and
+    mode "pull" has LXD pull it.
 
     ImageService is LXD's images and image aliases (/1.0/images). RPC names are the LXD Go client's
     method names; Patch<Object> are the PATCH endpoints. Streaming RPCs (image upload and export) are
@@ -323,6 +328,24 @@ class ImageServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def CopyImage(self, request, context):
+        """Copies an image from another server of this bridge (`source_server`, a name of --servers)
+        to the call's server (the `lxd-server` metadata key), as LXD's Go client CopyImage does.
+        `args.mode`: "pull" (the default: the target downloads the image from the source over
+        HTTPS, pinning the source's certificate, with a one-time secret when the image is not
+        public), "push" (the target gives a one-time secret and the source exports the image to it:
+        POST /1.0/images/{fingerprint}/export, API extension images_push_relay) or "relay" (the
+        bridge streams the source's export into an upload to the target, which checks the
+        fingerprint; the servers need not reach each other). Returns NOT_FOUND if the image is not
+        on the source,
+        INVALID_ARGUMENT naming `source_server` if the bridge has no such server, and the copy from
+        a server to itself is refused as the Go client refuses it. This RPC is the bridge's: LXD's
+        REST API has no single call for it.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ImageServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -421,6 +444,11 @@ def add_ImageServiceServicer_to_server(servicer, server):
                     request_deserializer=lxd_dot_api_dot_v1_dot_image__service__pb2.GetImageFileRequest.FromString,
                     response_serializer=lxd_dot_api_dot_v1_dot_image__service__pb2.GetImageFileResponse.SerializeToString,
             ),
+            'CopyImage': grpc.unary_unary_rpc_method_handler(
+                    servicer.CopyImage,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_image__service__pb2.CopyImageRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_image__service__pb2.CopyImageResponse.SerializeToString,
+            ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
             'lxd.api.v1.ImageService', rpc_method_handlers)
@@ -436,9 +464,9 @@ class ImageService:
     Left out of this file for now: the raw image upload (POST /1.0/images with the image files as
     the body; the Go client's CreateImage with ImageCreateArgs) and the image export (GET
     /1.0/images/<fp>/export, the Go client's GetImageFile) are streams. They will be the streaming
-    RPCs UploadImage and GetImageFile, added at the end of ImageService. CopyImage between two
-    servers is CreateImage with source type "image" and mode "pull" (LXD pulls it; copying the
-    aliases too is the caller's CreateImageAlias).
+    RPCs UploadImage and GetImageFile, added at the end of ImageService. CopyImage copies between
+    two servers of the bridge; from any other server, CreateImage with source type "image" and
+    mode "pull" has LXD pull it.
 
     ImageService is LXD's images and image aliases (/1.0/images). RPC names are the LXD Go client's
     method names; Patch<Object> are the PATCH endpoints. Streaming RPCs (image upload and export) are
@@ -948,6 +976,33 @@ class ImageService:
             '/lxd.api.v1.ImageService/GetImageFile',
             lxd_dot_api_dot_v1_dot_image__service__pb2.GetImageFileRequest.SerializeToString,
             lxd_dot_api_dot_v1_dot_image__service__pb2.GetImageFileResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CopyImage(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.ImageService/CopyImage',
+            lxd_dot_api_dot_v1_dot_image__service__pb2.CopyImageRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_image__service__pb2.CopyImageResponse.FromString,
             options,
             channel_credentials,
             insecure,
