@@ -17,9 +17,6 @@ from tests.test_facade_endpoints import RULES, _pattern
 OWNERS = {
     "12-instances": "issue 12: InstanceService (branch instances)",
     "12-image-export": "issue 12: image export-push (ExportImage)",
-    "12-projects": "issue 12: ProjectService (branch schema50)",
-    "12-warnings": "issue 12: WarningService (branch schema50)",
-    "12-metrics": "issue 12: GetMetrics (branch schema50)",
     "13-netstore": "issue 13: network and storage objects (branch netstore)",
     "14-cluster": "issue 14: cluster members and groups",
 }
@@ -69,14 +66,6 @@ POST   /1.0/instances/{name}/snapshots/{snapshot}                               
 PUT    /1.0/instances/{name}/snapshots/{snapshot}                                  12-instances
 GET    /1.0/instances/{name}/state                                                 12-instances
 PUT    /1.0/instances/{name}/state                                                 12-instances
-GET    /1.0/projects                                                               12-projects
-POST   /1.0/projects                                                               12-projects
-DELETE /1.0/projects/{name}                                                        12-projects
-GET    /1.0/projects/{name}                                                        12-projects
-PATCH  /1.0/projects/{name}                                                        12-projects
-POST   /1.0/projects/{name}                                                        12-projects
-PUT    /1.0/projects/{name}                                                        12-projects
-GET    /1.0/projects/{name}/state                                                  12-projects
 GET    /1.0/network-acls                                                           13-netstore
 POST   /1.0/network-acls                                                           13-netstore
 DELETE /1.0/network-acls/{name}                                                    13-netstore
@@ -123,11 +112,6 @@ GET    /1.0/storage-pools/{name}/volumes/{type}/{volume}/backups/{backup}       
 POST   /1.0/storage-pools/{name}/volumes/{type}/{volume}/backups/{backup}          13-netstore
 GET    /1.0/storage-pools/{name}/volumes/{type}/{volume}/backups/{backup}/export   13-netstore
 GET    /1.0/storage-pools/{name}/volumes/{type}/{volume}/state                     13-netstore
-GET    /1.0/warnings                                                               12-warnings
-DELETE /1.0/warnings/{uuid}                                                        12-warnings
-GET    /1.0/warnings/{uuid}                                                        12-warnings
-PATCH  /1.0/warnings/{uuid}                                                        12-warnings
-PUT    /1.0/warnings/{uuid}                                                        12-warnings
 PUT    /1.0/cluster/certificate                                                    14-cluster
 POST   /1.0/cluster/members                                                        14-cluster
 PATCH  /1.0/cluster/members/{name}                                                 14-cluster
@@ -140,7 +124,6 @@ GET    /1.0/cluster/groups/{name}                                               
 PATCH  /1.0/cluster/groups/{name}                                                  14-cluster
 POST   /1.0/cluster/groups/{name}                                                  14-cluster
 PUT    /1.0/cluster/groups/{name}                                                  14-cluster
-GET    /1.0/metrics                                                                12-metrics
 """
 
 ROWS = [(r["method"], r["path"], r["group"]) for r in read_tsv(ENDPOINTS_5_0)]

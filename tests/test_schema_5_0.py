@@ -7,8 +7,8 @@ branch is checked as soon as it is compiled, with no list to update here.
 
 For a message M whose name is a struct of LXD 5.0.2:
 - each Go field of the struct (embedded structs followed) is a field of M with the same json key,
-  Go name, Go type and omitempty; a field added after the 3.4 seed (`since`) also carries the API
-  extension the Go comment names;
+  Go name, Go type and omitempty; a field that is not the seed's also carries the API extension
+  the Go comment names;
 - each field of M is a key of the struct, or of the struct LXD 5.0 serves in M's place (the seed's
   Container* are served as Instance*: struct-changes-from-3.4.tsv), or a key LXD added after 5.0.2
   (`since` later than 5.0.2), removed by 5.0.2 (`removed_in`), or only Incus has (`family`);
@@ -146,7 +146,7 @@ def _field_problems(where: str, pf: ProtoField, go: GoField, seed: GoField | Non
             )
     extension = pf.option(options_pb2.api_extension)
     if (
-        pf.option(options_pb2.since)
+        (pf.option(options_pb2.since) or seed is None)
         and go.api_extension
         and extension != go.api_extension
         and (go.api_extension, extension) not in COMMENT_TYPOS

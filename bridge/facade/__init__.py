@@ -16,8 +16,10 @@ from bridge.facade.images import ImageFacade
 from bridge.facade.networks import NetworkFacade
 from bridge.facade.operations import OperationFacade
 from bridge.facade.profiles import ProfileFacade
+from bridge.facade.projects import ProjectFacade
 from bridge.facade.server import ServerFacade
 from bridge.facade.storage_pools import StoragePoolFacade
+from bridge.facade.warnings import WarningFacade
 
 __all__ = [
     "FACADES",
@@ -30,8 +32,10 @@ __all__ = [
     "NetworkFacade",
     "OperationFacade",
     "ProfileFacade",
+    "ProjectFacade",
     "ServerFacade",
     "StoragePoolFacade",
+    "WarningFacade",
 ]
 
 #: The servicers the bridge serves, in the order reflection lists them.
@@ -46,4 +50,6 @@ FACADES: tuple[type[Facade], ...] = (
     NetworkFacade,
     ProfileFacade,
     StoragePoolFacade,
+    ProjectFacade,
+    WarningFacade,
 )
