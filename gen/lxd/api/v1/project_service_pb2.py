@@ -28,7 +28,7 @@ from lxd.api.v1 import operation_pb2 as lxd_dot_api_dot_v1_dot_operation__pb2
 from lxd.api.v1 import project_pb2 as lxd_dot_api_dot_v1_dot_project__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n lxd/api/v1/project_service.proto\x12\nlxd.api.v1\x1a\x1cgoogle/api/annotations.proto\x1a google/protobuf/field_mask.proto\x1a\x1alxd/api/v1/operation.proto\x1a\x18lxd/api/v1/project.proto\"\x18\n\x16GetProjectNamesRequest\"(\n\x17GetProjectNamesResponse\x12\r\n\x05names\x18\x01 \x03(\t\"\x14\n\x12GetProjectsRequest\"<\n\x13GetProjectsResponse\x12%\n\x08projects\x18\x01 \x03(\x0b\x32\x13.lxd.api.v1.Project\"!\n\x11GetProjectRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\"H\n\x12GetProjectResponse\x12$\n\x07project\x18\x01 \x01(\x0b\x32\x13.lxd.api.v1.Project\x12\x0c\n\x04\x65tag\x18\x02 \x01(\t\"&\n\x16GetProjectStateRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\"B\n\x17GetProjectStateResponse\x12\'\n\x05state\x18\x01 \x01(\x0b\x32\x18.lxd.api.v1.ProjectState\"A\n\x14\x43reateProjectRequest\x12)\n\x07project\x18\x01 \x01(\x0b\x32\x18.lxd.api.v1.ProjectsPost\"\x17\n\x15\x43reateProjectResponse\"[\n\x14UpdateProjectRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\'\n\x07project\x18\x02 \x01(\x0b\x32\x16.lxd.api.v1.ProjectPut\x12\x0c\n\x04\x65tag\x18\x03 \x01(\t\"\x17\n\x15UpdateProjectResponse\"\x8b\x01\n\x13PatchProjectRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\'\n\x07project\x18\x02 \x01(\x0b\x32\x16.lxd.api.v1.ProjectPut\x12/\n\x0bupdate_mask\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\x12\x0c\n\x04\x65tag\x18\x04 \x01(\t\"\x16\n\x14PatchProjectResponse\"\\\n\x14RenameProjectRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12(\n\x07project\x18\x02 \x01(\x0b\x32\x17.lxd.api.v1.ProjectPost\x12\x0c\n\x04wait\x18\x03 \x01(\x08\"A\n\x15RenameProjectResponse\x12(\n\toperation\x18\x01 \x01(\x0b\x32\x15.lxd.api.v1.Operation\"$\n\x14\x44\x65leteProjectRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\"\x17\n\x15\x44\x65leteProjectResponse2\xb3\x08\n\x0eProjectService\x12q\n\x0fGetProjectNames\x12\".lxd.api.v1.GetProjectNamesRequest\x1a#.lxd.api.v1.GetProjectNamesResponse\"\x15\x82\xd3\xe4\x93\x02\x0f\x12\r/1.0/projects\x12\x65\n\x0bGetProjects\x12\x1e.lxd.api.v1.GetProjectsRequest\x1a\x1f.lxd.api.v1.GetProjectsResponse\"\x15\x82\xd3\xe4\x93\x02\x0f\x12\r/1.0/projects\x12i\n\nGetProject\x12\x1d.lxd.api.v1.GetProjectRequest\x1a\x1e.lxd.api.v1.GetProjectResponse\"\x1c\x82\xd3\xe4\x93\x02\x16\x12\x14/1.0/projects/{name}\x12~\n\x0fGetProjectState\x12\".lxd.api.v1.GetProjectStateRequest\x1a#.lxd.api.v1.GetProjectStateResponse\"\"\x82\xd3\xe4\x93\x02\x1c\x12\x1a/1.0/projects/{name}/state\x12t\n\rCreateProject\x12 .lxd.api.v1.CreateProjectRequest\x1a!.lxd.api.v1.CreateProjectResponse\"\x1e\x82\xd3\xe4\x93\x02\x18\"\r/1.0/projects:\x07project\x12{\n\rUpdateProject\x12 .lxd.api.v1.UpdateProjectRequest\x1a!.lxd.api.v1.UpdateProjectResponse\"%\x82\xd3\xe4\x93\x02\x1f\x1a\x14/1.0/projects/{name}:\x07project\x12x\n\x0cPatchProject\x12\x1f.lxd.api.v1.PatchProjectRequest\x1a .lxd.api.v1.PatchProjectResponse\"%\x82\xd3\xe4\x93\x02\x1f\x32\x14/1.0/projects/{name}:\x07project\x12{\n\rRenameProject\x12 .lxd.api.v1.RenameProjectRequest\x1a!.lxd.api.v1.RenameProjectResponse\"%\x82\xd3\xe4\x93\x02\x1f\"\x14/1.0/projects/{name}:\x07project\x12r\n\rDeleteProject\x12 .lxd.api.v1.DeleteProjectRequest\x1a!.lxd.api.v1.DeleteProjectResponse\"\x1c\x82\xd3\xe4\x93\x02\x16*\x14/1.0/projects/{name}B\x9a\x01\n\x0e\x63om.lxd.api.v1B\x13ProjectServiceProtoP\x01ZBgithub.com/lxd-grpc-bridge/lxd-grpc-bridge/gen/go/lxd/api/v1;lxdv1\xa2\x02\x03LAX\xaa\x02\nLxd.Api.V1\xca\x02\nLxd\\Api\\V1\xea\x02\x0cLxd::Api::V1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n lxd/api/v1/project_service.proto\x12\nlxd.api.v1\x1a\x1cgoogle/api/annotations.proto\x1a google/protobuf/field_mask.proto\x1a\x1alxd/api/v1/operation.proto\x1a\x18lxd/api/v1/project.proto\"\x18\n\x16GetProjectNamesRequest\"(\n\x17GetProjectNamesResponse\x12\r\n\x05names\x18\x01 \x03(\t\"\x14\n\x12GetProjectsRequest\"<\n\x13GetProjectsResponse\x12%\n\x08projects\x18\x01 \x03(\x0b\x32\x13.lxd.api.v1.Project\"!\n\x11GetProjectRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\"H\n\x12GetProjectResponse\x12$\n\x07project\x18\x01 \x01(\x0b\x32\x13.lxd.api.v1.Project\x12\x0c\n\x04\x65tag\x18\x02 \x01(\t\"&\n\x16GetProjectStateRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\"B\n\x17GetProjectStateResponse\x12\'\n\x05state\x18\x01 \x01(\x0b\x32\x18.lxd.api.v1.ProjectState\"G\n\x14\x43reateProjectRequest\x12/\n\rprojects_post\x18\x01 \x01(\x0b\x32\x18.lxd.api.v1.ProjectsPost\"\x17\n\x15\x43reateProjectResponse\"_\n\x14UpdateProjectRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12+\n\x0bproject_put\x18\x02 \x01(\x0b\x32\x16.lxd.api.v1.ProjectPut\x12\x0c\n\x04\x65tag\x18\x03 \x01(\t\"\x17\n\x15UpdateProjectResponse\"\x8f\x01\n\x13PatchProjectRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12+\n\x0bproject_put\x18\x02 \x01(\x0b\x32\x16.lxd.api.v1.ProjectPut\x12/\n\x0bupdate_mask\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\x12\x0c\n\x04\x65tag\x18\x04 \x01(\t\"\x16\n\x14PatchProjectResponse\"a\n\x14RenameProjectRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12-\n\x0cproject_post\x18\x02 \x01(\x0b\x32\x17.lxd.api.v1.ProjectPost\x12\x0c\n\x04wait\x18\x03 \x01(\x08\"A\n\x15RenameProjectResponse\x12(\n\toperation\x18\x01 \x01(\x0b\x32\x15.lxd.api.v1.Operation\"$\n\x14\x44\x65leteProjectRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\"\x17\n\x15\x44\x65leteProjectResponse2\xc7\x08\n\x0eProjectService\x12q\n\x0fGetProjectNames\x12\".lxd.api.v1.GetProjectNamesRequest\x1a#.lxd.api.v1.GetProjectNamesResponse\"\x15\x82\xd3\xe4\x93\x02\x0f\x12\r/1.0/projects\x12\x65\n\x0bGetProjects\x12\x1e.lxd.api.v1.GetProjectsRequest\x1a\x1f.lxd.api.v1.GetProjectsResponse\"\x15\x82\xd3\xe4\x93\x02\x0f\x12\r/1.0/projects\x12i\n\nGetProject\x12\x1d.lxd.api.v1.GetProjectRequest\x1a\x1e.lxd.api.v1.GetProjectResponse\"\x1c\x82\xd3\xe4\x93\x02\x16\x12\x14/1.0/projects/{name}\x12~\n\x0fGetProjectState\x12\".lxd.api.v1.GetProjectStateRequest\x1a#.lxd.api.v1.GetProjectStateResponse\"\"\x82\xd3\xe4\x93\x02\x1c\x12\x1a/1.0/projects/{name}/state\x12z\n\rCreateProject\x12 .lxd.api.v1.CreateProjectRequest\x1a!.lxd.api.v1.CreateProjectResponse\"$\x82\xd3\xe4\x93\x02\x1e\"\r/1.0/projects:\rprojects_post\x12\x7f\n\rUpdateProject\x12 .lxd.api.v1.UpdateProjectRequest\x1a!.lxd.api.v1.UpdateProjectResponse\")\x82\xd3\xe4\x93\x02#\x1a\x14/1.0/projects/{name}:\x0bproject_put\x12|\n\x0cPatchProject\x12\x1f.lxd.api.v1.PatchProjectRequest\x1a .lxd.api.v1.PatchProjectResponse\")\x82\xd3\xe4\x93\x02#2\x14/1.0/projects/{name}:\x0bproject_put\x12\x80\x01\n\rRenameProject\x12 .lxd.api.v1.RenameProjectRequest\x1a!.lxd.api.v1.RenameProjectResponse\"*\x82\xd3\xe4\x93\x02$\"\x14/1.0/projects/{name}:\x0cproject_post\x12r\n\rDeleteProject\x12 .lxd.api.v1.DeleteProjectRequest\x1a!.lxd.api.v1.DeleteProjectResponse\"\x1c\x82\xd3\xe4\x93\x02\x16*\x14/1.0/projects/{name}B\x9a\x01\n\x0e\x63om.lxd.api.v1B\x13ProjectServiceProtoP\x01ZBgithub.com/lxd-grpc-bridge/lxd-grpc-bridge/gen/go/lxd/api/v1;lxdv1\xa2\x02\x03LAX\xaa\x02\nLxd.Api.V1\xca\x02\nLxd\\Api\\V1\xea\x02\x0cLxd::Api::V1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -45,13 +45,13 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_PROJECTSERVICE'].methods_by_name['GetProjectState']._loaded_options = None
   _globals['_PROJECTSERVICE'].methods_by_name['GetProjectState']._serialized_options = b'\202\323\344\223\002\034\022\032/1.0/projects/{name}/state'
   _globals['_PROJECTSERVICE'].methods_by_name['CreateProject']._loaded_options = None
-  _globals['_PROJECTSERVICE'].methods_by_name['CreateProject']._serialized_options = b'\202\323\344\223\002\030\"\r/1.0/projects:\007project'
+  _globals['_PROJECTSERVICE'].methods_by_name['CreateProject']._serialized_options = b'\202\323\344\223\002\036\"\r/1.0/projects:\rprojects_post'
   _globals['_PROJECTSERVICE'].methods_by_name['UpdateProject']._loaded_options = None
-  _globals['_PROJECTSERVICE'].methods_by_name['UpdateProject']._serialized_options = b'\202\323\344\223\002\037\032\024/1.0/projects/{name}:\007project'
+  _globals['_PROJECTSERVICE'].methods_by_name['UpdateProject']._serialized_options = b'\202\323\344\223\002#\032\024/1.0/projects/{name}:\013project_put'
   _globals['_PROJECTSERVICE'].methods_by_name['PatchProject']._loaded_options = None
-  _globals['_PROJECTSERVICE'].methods_by_name['PatchProject']._serialized_options = b'\202\323\344\223\002\0372\024/1.0/projects/{name}:\007project'
+  _globals['_PROJECTSERVICE'].methods_by_name['PatchProject']._serialized_options = b'\202\323\344\223\002#2\024/1.0/projects/{name}:\013project_put'
   _globals['_PROJECTSERVICE'].methods_by_name['RenameProject']._loaded_options = None
-  _globals['_PROJECTSERVICE'].methods_by_name['RenameProject']._serialized_options = b'\202\323\344\223\002\037\"\024/1.0/projects/{name}:\007project'
+  _globals['_PROJECTSERVICE'].methods_by_name['RenameProject']._serialized_options = b'\202\323\344\223\002$\"\024/1.0/projects/{name}:\014project_post'
   _globals['_PROJECTSERVICE'].methods_by_name['DeleteProject']._loaded_options = None
   _globals['_PROJECTSERVICE'].methods_by_name['DeleteProject']._serialized_options = b'\202\323\344\223\002\026*\024/1.0/projects/{name}'
   _globals['_GETPROJECTNAMESREQUEST']._serialized_start=166
@@ -71,25 +71,25 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_GETPROJECTSTATERESPONSE']._serialized_start=467
   _globals['_GETPROJECTSTATERESPONSE']._serialized_end=533
   _globals['_CREATEPROJECTREQUEST']._serialized_start=535
-  _globals['_CREATEPROJECTREQUEST']._serialized_end=600
-  _globals['_CREATEPROJECTRESPONSE']._serialized_start=602
-  _globals['_CREATEPROJECTRESPONSE']._serialized_end=625
-  _globals['_UPDATEPROJECTREQUEST']._serialized_start=627
-  _globals['_UPDATEPROJECTREQUEST']._serialized_end=718
-  _globals['_UPDATEPROJECTRESPONSE']._serialized_start=720
-  _globals['_UPDATEPROJECTRESPONSE']._serialized_end=743
-  _globals['_PATCHPROJECTREQUEST']._serialized_start=746
-  _globals['_PATCHPROJECTREQUEST']._serialized_end=885
-  _globals['_PATCHPROJECTRESPONSE']._serialized_start=887
-  _globals['_PATCHPROJECTRESPONSE']._serialized_end=909
-  _globals['_RENAMEPROJECTREQUEST']._serialized_start=911
-  _globals['_RENAMEPROJECTREQUEST']._serialized_end=1003
-  _globals['_RENAMEPROJECTRESPONSE']._serialized_start=1005
-  _globals['_RENAMEPROJECTRESPONSE']._serialized_end=1070
-  _globals['_DELETEPROJECTREQUEST']._serialized_start=1072
-  _globals['_DELETEPROJECTREQUEST']._serialized_end=1108
-  _globals['_DELETEPROJECTRESPONSE']._serialized_start=1110
-  _globals['_DELETEPROJECTRESPONSE']._serialized_end=1133
-  _globals['_PROJECTSERVICE']._serialized_start=1136
-  _globals['_PROJECTSERVICE']._serialized_end=2211
+  _globals['_CREATEPROJECTREQUEST']._serialized_end=606
+  _globals['_CREATEPROJECTRESPONSE']._serialized_start=608
+  _globals['_CREATEPROJECTRESPONSE']._serialized_end=631
+  _globals['_UPDATEPROJECTREQUEST']._serialized_start=633
+  _globals['_UPDATEPROJECTREQUEST']._serialized_end=728
+  _globals['_UPDATEPROJECTRESPONSE']._serialized_start=730
+  _globals['_UPDATEPROJECTRESPONSE']._serialized_end=753
+  _globals['_PATCHPROJECTREQUEST']._serialized_start=756
+  _globals['_PATCHPROJECTREQUEST']._serialized_end=899
+  _globals['_PATCHPROJECTRESPONSE']._serialized_start=901
+  _globals['_PATCHPROJECTRESPONSE']._serialized_end=923
+  _globals['_RENAMEPROJECTREQUEST']._serialized_start=925
+  _globals['_RENAMEPROJECTREQUEST']._serialized_end=1022
+  _globals['_RENAMEPROJECTRESPONSE']._serialized_start=1024
+  _globals['_RENAMEPROJECTRESPONSE']._serialized_end=1089
+  _globals['_DELETEPROJECTREQUEST']._serialized_start=1091
+  _globals['_DELETEPROJECTREQUEST']._serialized_end=1127
+  _globals['_DELETEPROJECTRESPONSE']._serialized_start=1129
+  _globals['_DELETEPROJECTRESPONSE']._serialized_end=1152
+  _globals['_PROJECTSERVICE']._serialized_start=1155
+  _globals['_PROJECTSERVICE']._serialized_end=2250
 # @@protoc_insertion_point(module_scope)

@@ -57,54 +57,54 @@ class GetProjectStateResponse(_message.Message):
     def __init__(self, state: _Optional[_Union[_project_pb2.ProjectState, _Mapping]] = ...) -> None: ...
 
 class CreateProjectRequest(_message.Message):
-    __slots__ = ("project",)
-    PROJECT_FIELD_NUMBER: _ClassVar[int]
-    project: _project_pb2.ProjectsPost
-    def __init__(self, project: _Optional[_Union[_project_pb2.ProjectsPost, _Mapping]] = ...) -> None: ...
+    __slots__ = ("projects_post",)
+    PROJECTS_POST_FIELD_NUMBER: _ClassVar[int]
+    projects_post: _project_pb2.ProjectsPost
+    def __init__(self, projects_post: _Optional[_Union[_project_pb2.ProjectsPost, _Mapping]] = ...) -> None: ...
 
 class CreateProjectResponse(_message.Message):
     __slots__ = ()
     def __init__(self) -> None: ...
 
 class UpdateProjectRequest(_message.Message):
-    __slots__ = ("name", "project", "etag")
+    __slots__ = ("name", "project_put", "etag")
     NAME_FIELD_NUMBER: _ClassVar[int]
-    PROJECT_FIELD_NUMBER: _ClassVar[int]
+    PROJECT_PUT_FIELD_NUMBER: _ClassVar[int]
     ETAG_FIELD_NUMBER: _ClassVar[int]
     name: str
-    project: _project_pb2.ProjectPut
+    project_put: _project_pb2.ProjectPut
     etag: str
-    def __init__(self, name: _Optional[str] = ..., project: _Optional[_Union[_project_pb2.ProjectPut, _Mapping]] = ..., etag: _Optional[str] = ...) -> None: ...
+    def __init__(self, name: _Optional[str] = ..., project_put: _Optional[_Union[_project_pb2.ProjectPut, _Mapping]] = ..., etag: _Optional[str] = ...) -> None: ...
 
 class UpdateProjectResponse(_message.Message):
     __slots__ = ()
     def __init__(self) -> None: ...
 
 class PatchProjectRequest(_message.Message):
-    __slots__ = ("name", "project", "update_mask", "etag")
+    __slots__ = ("name", "project_put", "update_mask", "etag")
     NAME_FIELD_NUMBER: _ClassVar[int]
-    PROJECT_FIELD_NUMBER: _ClassVar[int]
+    PROJECT_PUT_FIELD_NUMBER: _ClassVar[int]
     UPDATE_MASK_FIELD_NUMBER: _ClassVar[int]
     ETAG_FIELD_NUMBER: _ClassVar[int]
     name: str
-    project: _project_pb2.ProjectPut
+    project_put: _project_pb2.ProjectPut
     update_mask: _field_mask_pb2.FieldMask
     etag: str
-    def __init__(self, name: _Optional[str] = ..., project: _Optional[_Union[_project_pb2.ProjectPut, _Mapping]] = ..., update_mask: _Optional[_Union[_field_mask_pb2.FieldMask, _Mapping]] = ..., etag: _Optional[str] = ...) -> None: ...
+    def __init__(self, name: _Optional[str] = ..., project_put: _Optional[_Union[_project_pb2.ProjectPut, _Mapping]] = ..., update_mask: _Optional[_Union[_field_mask_pb2.FieldMask, _Mapping]] = ..., etag: _Optional[str] = ...) -> None: ...
 
 class PatchProjectResponse(_message.Message):
     __slots__ = ()
     def __init__(self) -> None: ...
 
 class RenameProjectRequest(_message.Message):
-    __slots__ = ("name", "project", "wait")
+    __slots__ = ("name", "project_post", "wait")
     NAME_FIELD_NUMBER: _ClassVar[int]
-    PROJECT_FIELD_NUMBER: _ClassVar[int]
+    PROJECT_POST_FIELD_NUMBER: _ClassVar[int]
     WAIT_FIELD_NUMBER: _ClassVar[int]
     name: str
-    project: _project_pb2.ProjectPost
+    project_post: _project_pb2.ProjectPost
     wait: bool
-    def __init__(self, name: _Optional[str] = ..., project: _Optional[_Union[_project_pb2.ProjectPost, _Mapping]] = ..., wait: _Optional[bool] = ...) -> None: ...
+    def __init__(self, name: _Optional[str] = ..., project_post: _Optional[_Union[_project_pb2.ProjectPost, _Mapping]] = ..., wait: _Optional[bool] = ...) -> None: ...
 
 class RenameProjectResponse(_message.Message):
     __slots__ = ("operation",)

@@ -27,7 +27,9 @@ if _version_not_supported:
 
 class ProjectServiceStub:
     """The conventions every service of this package follows are written down at the top of
-    container_service.proto and in docs/facade.md.
+    container_service.proto and in docs/facade.md. A request field named `project` is the LXD
+    project an RPC is scoped to (sent as ?project=), so the bodies here are named after their Go
+    types: `projects_post`, `project_put`, `project_post`.
 
     ProjectService is LXD's projects (/1.0/projects): separate sets of instances, images,
     profiles, networks and volumes, with their own limits (API extension: projects, LXD 3.6).
@@ -89,7 +91,9 @@ class ProjectServiceStub:
 
 class ProjectServiceServicer:
     """The conventions every service of this package follows are written down at the top of
-    container_service.proto and in docs/facade.md.
+    container_service.proto and in docs/facade.md. A request field named `project` is the LXD
+    project an RPC is scoped to (sent as ?project=), so the bodies here are named after their Go
+    types: `projects_post`, `project_put`, `project_post`.
 
     ProjectService is LXD's projects (/1.0/projects): separate sets of instances, images,
     profiles, networks and volumes, with their own limits (API extension: projects, LXD 3.6).
@@ -142,9 +146,10 @@ class ProjectServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def PatchProject(self, request, context):
-        """Patches a project: only the fields named in `update_mask` are sent; LXD merges `config` key
-        by key and keeps `description` unless it is sent. Returns ABORTED if `etag` is set and no
-        longer matches.
+        """Patches a project: only the fields named in `update_mask` are sent. LXD keeps `description`
+        unless it is sent; a `config` sent replaces the whole configuration (LXD 5.0.2 and Incus 6.0.4
+        merge the old keys into a copy of the request they then do not use), so send every key, as
+        for UpdateProject. Returns ABORTED if `etag` is set and no longer matches.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -224,7 +229,9 @@ def add_ProjectServiceServicer_to_server(servicer, server):
  # This class is part of an EXPERIMENTAL API.
 class ProjectService:
     """The conventions every service of this package follows are written down at the top of
-    container_service.proto and in docs/facade.md.
+    container_service.proto and in docs/facade.md. A request field named `project` is the LXD
+    project an RPC is scoped to (sent as ?project=), so the bodies here are named after their Go
+    types: `projects_post`, `project_put`, `project_post`.
 
     ProjectService is LXD's projects (/1.0/projects): separate sets of instances, images,
     profiles, networks and volumes, with their own limits (API extension: projects, LXD 3.6).
