@@ -103,8 +103,8 @@ class WarningServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def UpdateWarning(self, request, context):
-        """Sets a warning's status ("new", "acknowledged"; LXD refuses others). Returns NOT_FOUND if it
-        does not exist, ABORTED if `etag` is set and no longer matches.
+        """Sets a warning's status ("new", "acknowledged"; LXD refuses others with 403, so
+        PERMISSION_DENIED). Returns NOT_FOUND if it does not exist.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
