@@ -16,7 +16,6 @@ from tests.test_facade_endpoints import RULES, _pattern
 # Who binds what is left, by the owner tag of each line below.
 OWNERS = {
     "12-instances": "issue 12: InstanceService (branch instances)",
-    "12-image-export": "issue 12: image export-push (ExportImage)",
     "13-netstore": "issue 13: network and storage objects (branch netstore)",
     "14-cluster": "issue 14: cluster members and groups",
 }
@@ -24,7 +23,6 @@ OWNERS = {
 # The endpoints of LXD 5.0.2 no RPC binds yet: method, path (as endpoints.tsv writes it), owner.
 # One line per endpoint; binding one means deleting its line.
 NOT_YET_BOUND = """
-POST   /1.0/images/{fingerprint}/export                                            12-image-export
 GET    /1.0/instances                                                              12-instances
 POST   /1.0/instances                                                              12-instances
 PUT    /1.0/instances                                                              12-instances

@@ -247,3 +247,21 @@ class ImagesPostSource(_message.Message):
     project: str
     image_type: str
     def __init__(self, alias: _Optional[str] = ..., certificate: _Optional[str] = ..., protocol: _Optional[str] = ..., server: _Optional[str] = ..., mode: _Optional[str] = ..., type: _Optional[str] = ..., url: _Optional[str] = ..., name: _Optional[str] = ..., fingerprint: _Optional[str] = ..., secret: _Optional[str] = ..., project: _Optional[str] = ..., image_type: _Optional[str] = ...) -> None: ...
+
+class ImageExportPost(_message.Message):
+    __slots__ = ("target", "secret", "certificate", "aliases", "project", "profiles", "empty_keys")
+    TARGET_FIELD_NUMBER: _ClassVar[int]
+    SECRET_FIELD_NUMBER: _ClassVar[int]
+    CERTIFICATE_FIELD_NUMBER: _ClassVar[int]
+    ALIASES_FIELD_NUMBER: _ClassVar[int]
+    PROJECT_FIELD_NUMBER: _ClassVar[int]
+    PROFILES_FIELD_NUMBER: _ClassVar[int]
+    EMPTY_KEYS_FIELD_NUMBER: _ClassVar[int]
+    target: str
+    secret: str
+    certificate: str
+    aliases: _containers.RepeatedCompositeFieldContainer[ImageAlias]
+    project: str
+    profiles: _containers.RepeatedScalarFieldContainer[str]
+    empty_keys: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, target: _Optional[str] = ..., secret: _Optional[str] = ..., certificate: _Optional[str] = ..., aliases: _Optional[_Iterable[_Union[ImageAlias, _Mapping]]] = ..., project: _Optional[str] = ..., profiles: _Optional[_Iterable[str]] = ..., empty_keys: _Optional[_Iterable[str]] = ...) -> None: ...
