@@ -1,9 +1,12 @@
 """Ask Go itself what LXD's ``encoding/json`` accepts and emits.
 
-``tests/go_oracle/`` is a small stdlib-only Go program that declares the LXD 3.4 ``shared/api``
-types and answers, one JSON line per request, "decode this JSON into that Go type and marshal it
-back". This module builds it once (cached in ``build/go-oracle/`` by a hash of the Go sources and
-the Go version), runs one process per test session and exposes it as the ``go_oracle`` fixture::
+``tests/go_oracle/`` is a small stdlib-only Go program that answers, one JSON line per request,
+"decode this JSON into that Go type and marshal it back". The types are not copied from LXD: they
+are generated from the protos' options (``tests/go_oracle_source.py``: Go names, Go types, json
+keys, omitempty, embeds) as one Go package per server version (``lxd-3.4``, the default,
+``lxd-5.0``, ``incus-6.0``). This module writes the generated files beside a copy of the program in
+``build/go-oracle/``, builds it once (cached by a hash of every source file and the Go version),
+runs one process per test session and exposes it as the ``go_oracle`` fixture::
 
     def test_live_must_be_a_bool(go_oracle):
         with pytest.raises(GoDecodeError, match=r"ContainerPost\\.live"):
@@ -28,10 +31,13 @@ from typing import Any
 
 import pytest
 
+from tests import go_oracle_source
+
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_DIR = ROOT / "tests" / "go_oracle"
 BUILD_DIR = ROOT / "build" / "go-oracle"
 REQUIRE_ENV = "LXD_BRIDGE_REQUIRE_LXD"
+DEFAULT_VERSION = go_oracle_source.DEFAULT_VERSION
 
 
 class GoDecodeError(Exception):
@@ -76,6 +82,17 @@ def find_go() -> str:
     return go
 
 
+def oracle_sources() -> dict[str, bytes]:
+    """Every file of the oracle's Go module: tests/go_oracle/ and the generated api packages."""
+    files = {
+        path.name: path.read_bytes()
+        for path in sorted(SOURCE_DIR.iterdir())
+        if path.suffix == ".go" or path.name in ("go.mod", "go.sum")
+    }
+    files.update((name, text.encode()) for name, text in go_oracle_source.sources().items())
+    return files
+
+
 def build(go: str | None = None) -> Path:
     """Builds the oracle unless a binary for the same sources and Go version exists; returns it."""
     go = go or find_go()
@@ -84,30 +101,36 @@ def build(go: str | None = None) -> Path:
         [go, "version"], env=env, check=True, capture_output=True, text=True
     ).stdout
     digest = hashlib.sha256(version.encode())
-    for path in sorted(SOURCE_DIR.iterdir()):
-        if path.suffix == ".go" or path.name in ("go.mod", "go.sum"):
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    binary = BUILD_DIR / f"gooracle-{digest.hexdigest()[:16]}"
+    files = oracle_sources()
+    for name, data in sorted(files.items()):
+        digest.update(name.encode() + b"\0" + data + b"\0")
+    tag = digest.hexdigest()[:16]
+    binary = BUILD_DIR / f"gooracle-{tag}"
     if binary.exists():
         return binary
     BUILD_DIR.mkdir(parents=True, exist_ok=True)
+    module = Path(tempfile.mkdtemp(prefix=f"src-{tag}-", dir=BUILD_DIR))
+    for name, data in files.items():
+        (module / name).parent.mkdir(parents=True, exist_ok=True)
+        (module / name).write_bytes(data)
     # Build under a temporary name and rename, so parallel sessions never run half a binary.
     fd, tmp = tempfile.mkstemp(prefix=".gooracle-", dir=BUILD_DIR)
     os.close(fd)
     try:
         result = subprocess.run(
             [go, "build", "-trimpath", "-o", tmp, "."],
-            cwd=SOURCE_DIR,
+            cwd=module,
             env=env,
             capture_output=True,
             text=True,
             check=False,
         )
         if result.returncode != 0:
-            raise RuntimeError(f"go build of {SOURCE_DIR} failed:\n{result.stderr}")
+            raise RuntimeError(f"go build of {module} failed:\n{result.stderr}")
         os.replace(tmp, binary)
     finally:
         Path(tmp).unlink(missing_ok=True)
+        shutil.rmtree(module, ignore_errors=True)
     return binary
 
 
@@ -128,11 +151,11 @@ class GoOracle:
         )
         self._lock = threading.Lock()
 
-    def _ask(self, go_type: str, json_text: str, strict: bool) -> dict[str, Any]:
+    def _ask(self, go_type: str, json_text: str, strict: bool, version: str) -> dict[str, Any]:
         # A literal newline in JSON text can only be whitespace, so folding it keeps the value.
         json_text = json_text.replace("\r", " ").replace("\n", " ")
         line = f'{{"type": {json.dumps(go_type)}, "strict": {json.dumps(strict)}, '
-        line += f'"json": {json_text}}}\n'
+        line += f'"version": {json.dumps(version)}, "json": {json_text}}}\n'
         assert self._proc.stdin is not None
         assert self._proc.stdout is not None
         with self._lock:
@@ -151,20 +174,25 @@ class GoOracle:
             raise GoDecodeError(answer["error"])
         return answer
 
-    def roundtrip(self, go_type: str, value: Any, strict: bool = False) -> Any:
+    def roundtrip(
+        self, go_type: str, value: Any, strict: bool = False, version: str = DEFAULT_VERSION
+    ) -> Any:
         """Decodes ``value`` (sent as JSON) into a new ``go_type`` and returns Go's re-encoding.
 
         ``go_type`` is an api type name or a Go type expression such as ``[]Container``,
         ``map[string][]Operation``, ``map[string]interface{}``. ``strict`` turns on
-        DisallowUnknownFields. Go's output is parsed with ``json.loads``, so integers stay exact.
-        Raises GoDecodeError with Go's message when Go rejects the value.
+        DisallowUnknownFields. ``version`` picks the structs: ``"lxd-3.4"`` (the seed's),
+        ``"lxd-5.0"`` (LXD 5.0.2's) or ``"incus-6.0"``. Go's output is parsed with ``json.loads``,
+        so integers stay exact. Raises GoDecodeError with Go's message when Go rejects the value.
         """
-        return self.roundtrip_text(go_type, json.dumps(value), strict)[0]
+        return self.roundtrip_text(go_type, json.dumps(value), strict, version)[0]
 
-    def roundtrip_text(self, go_type: str, json_text: str, strict: bool = False) -> tuple[Any, str]:
+    def roundtrip_text(
+        self, go_type: str, json_text: str, strict: bool = False, version: str = DEFAULT_VERSION
+    ) -> tuple[Any, str]:
         """Like roundtrip, from raw JSON text (duplicate keys, ``1.0`` vs ``1``, ... reach Go as
         written); returns the parsed value and the exact text json.Marshal wrote."""
-        answer = self._ask(go_type, json_text, strict)
+        answer = self._ask(go_type, json_text, strict, version)
         return answer["json"], answer["text"]
 
     def close(self) -> None:

@@ -32,7 +32,11 @@ def _rules() -> dict[tuple[str, str], str]:
                 rule = method.GetOptions().Extensions[annotations_pb2.http]
                 for binding in [rule, *rule.additional_bindings]:
                     kind = binding.WhichOneof("pattern")
-                    found[(kind.upper(), _pattern(getattr(binding, kind)))] = method.full_name
+                    if kind == "custom":  # HEAD
+                        verb, path = binding.custom.kind.upper(), binding.custom.path
+                    else:
+                        verb, path = kind.upper(), getattr(binding, kind)
+                    found[(verb, _pattern(path))] = method.full_name
     return found
 
 

@@ -18,7 +18,8 @@ from typing import Any
 
 import pytest
 
-from tests.go_oracle import SOURCE_DIR, GoDecodeError, GoOracle
+from tests.go_oracle import GoDecodeError, GoOracle
+from tests.go_oracle_source import VERSIONS, generate
 from tests.reference import REST_API_EXAMPLES as VECTORS
 from tests.reference import parse_go_types, seed_named_types, seed_structs
 
@@ -165,18 +166,33 @@ def test_unknown_keys_are_dropped_unless_strict(go_oracle: GoOracle, vector: Vec
         go_oracle.roundtrip(vector.go_type, vector.value, strict=True)
 
 
+def _generated(version: str) -> str:
+    (match,) = [v for v in VERSIONS if v.name == version]
+    return generate(match)
+
+
 def test_oracle_declares_exactly_the_seed_types() -> None:
-    """api.go's structs have the seed's members (Go name, type, json key, omitempty) in the
-    seed's order, and its named types the seed's constants: what encoding/json acts on."""
-    structs, named = parse_go_types((SOURCE_DIR / "api.go").read_text())
+    """The lxd-3.4 structs generated from the protos have the seed's members (Go name, type, json
+    key, omitempty, embeds) in the seed's order, and its named types the seed's constants: what
+    encoding/json acts on."""
+    structs, named = parse_go_types(_generated("lxd-3.4"))
     seed = seed_structs()
     assert len(structs) == len(seed) == 83
     assert {n: s.members for n, s in structs.items()} == {n: s.members for n, s in seed.items()}
     assert named == seed_named_types()
 
 
-def test_every_seed_type_is_registered(go_oracle: GoOracle) -> None:
-    structs, named = parse_go_types((SOURCE_DIR / "api.go").read_text())
-    zero = {"StatusCode": 0, "ResponseType": ""}
+@pytest.mark.parametrize("version", [v.name for v in VERSIONS])
+def test_every_generated_type_is_registered(go_oracle: GoOracle, version: str) -> None:
+    text = _generated(version)
+    structs = re.findall(r"^type (\w+) struct", text, re.M)
+    named = dict(re.findall(r"^type (\w+) (int|string)$", text, re.M))
+    assert structs
+    zero = {"int": 0, "string": ""}
     for name in [*structs, *named]:
-        go_oracle.roundtrip(name, zero.get(name, {}))
+        go_oracle.roundtrip(name, zero.get(named.get(name, ""), {}), version=version)
+
+
+def test_an_unknown_version_is_refused(go_oracle: GoOracle) -> None:
+    with pytest.raises(GoDecodeError, match=r'unknown version "lxd-9\.9"'):
+        go_oracle.roundtrip("Container", {}, version="lxd-9.9")

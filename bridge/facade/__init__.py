@@ -18,8 +18,10 @@ from bridge.facade.network_zones import NetworkZoneFacade
 from bridge.facade.networks import NetworkFacade
 from bridge.facade.operations import OperationFacade
 from bridge.facade.profiles import ProfileFacade
+from bridge.facade.projects import ProjectFacade
 from bridge.facade.server import ServerFacade
 from bridge.facade.storage_pools import StoragePoolFacade
+from bridge.facade.warnings import WarningFacade
 
 __all__ = [
     "FACADES",
@@ -34,8 +36,10 @@ __all__ = [
     "NetworkZoneFacade",
     "OperationFacade",
     "ProfileFacade",
+    "ProjectFacade",
     "ServerFacade",
     "StoragePoolFacade",
+    "WarningFacade",
 ]
 
 #: The servicers the bridge serves, in the order reflection lists them.
@@ -52,4 +56,6 @@ FACADES: tuple[type[Facade], ...] = (
     NetworkZoneFacade,
     ProfileFacade,
     StoragePoolFacade,
+    ProjectFacade,
+    WarningFacade,
 )

@@ -44,6 +44,7 @@ class ImageFacade(ImageStreams):  # UploadImage, GetImageFile: image_streams.py
     PatchImage = Patch()
     DeleteImage = Async()
     RefreshImage = Async()
+    ExportImage = Async()
 
     GetImageAliasNames = ListNames()
     GetImageAliases = ListObjects()

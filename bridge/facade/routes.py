@@ -127,9 +127,15 @@ def _escaped(request: Message, name: str) -> str:
 
 
 def scope_query(request: Message) -> dict[str, str | int | bool | None]:
-    """``target`` and ``project`` of the request, as query parameters, when set."""
+    """``target``, ``project`` and ``all_projects`` (LXD's ``all-projects=true``) of the
+    request, as query parameters, when set."""
     fields = request.DESCRIPTOR.fields_by_name
-    return {name: getattr(request, name) or None for name in SCOPE_FIELDS if name in fields}
+    query: dict[str, str | int | bool | None] = {
+        name: getattr(request, name) or None for name in SCOPE_FIELDS if name in fields
+    }
+    if "all_projects" in fields:
+        query["all-projects"] = "true" if getattr(request, "all_projects") else None  # noqa: B009
+    return query
 
 
 def query_of(request: Message, names: tuple[str, ...]) -> Query:

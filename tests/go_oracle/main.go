@@ -2,7 +2,7 @@
 //
 // It reads one request per line on stdin:
 //
-//	{"type": "<Go type expression>", "json": <any JSON value>, "strict": false}
+//	{"type": "<Go type expression>", "json": <any JSON value>, "strict": false, "version": "lxd-5.0"}
 //
 // decodes "json" into a new value of that type with a json.Decoder (as LXD's daemon and client
 // do; "strict": true adds DisallowUnknownFields), re-encodes the value with json.Marshal, and
@@ -11,7 +11,11 @@
 //	{"ok": true, "json": <re-encoded value>, "text": "<the exact bytes json.Marshal wrote>"}
 //	{"ok": false, "error": "<Go's error text>"}
 //
-// A type expression is a name from api.go (optionally written "api.Name"), a Go builtin
+// "version" picks the server version whose structs are used: "lxd-3.4" (the default), "lxd-5.0" or
+// "incus-6.0"; each is a package generated from the protos' options (tests/go_oracle_source.py),
+// registered by name in registry_gen.go.
+//
+// A type expression is a name of the version's package (optionally written "api.Name"), a Go builtin
 // (string, bool, int, int64, uint64, float64, interface{}, any, json.RawMessage), or one of
 // those wrapped in []T, *T and map[string]T, to any depth: "[]Container",
 // "map[string][]Operation", "map[string]interface{}".
@@ -29,37 +33,9 @@ import (
 	"strings"
 )
 
-// apiTypes holds a zero value of every type declared in api.go; the registry is built from it by
-// reflection, so adding a type means adding one entry here.
-var apiTypes = []interface{}{
-	Certificate{}, CertificatePut{}, CertificatesPost{},
-	Cluster{}, ClusterMember{}, ClusterMemberConfigKey{}, ClusterMemberPost{}, ClusterPut{},
-	Container{}, ContainerBackup{}, ContainerBackupPost{}, ContainerBackupsPost{},
-	ContainerConsoleControl{}, ContainerConsolePost{}, ContainerExecControl{}, ContainerExecPost{},
-	ContainerFull{}, ContainerPost{}, ContainerPostTarget{}, ContainerPut{},
-	ContainerSnapshot{}, ContainerSnapshotPost{}, ContainerSnapshotsPost{}, ContainerSource{},
-	ContainerState{}, ContainerStateCPU{}, ContainerStateDisk{}, ContainerStateMemory{},
-	ContainerStateNetwork{}, ContainerStateNetworkAddress{}, ContainerStateNetworkCounters{},
-	ContainerStatePut{}, ContainersPost{},
-	Event{}, EventLifecycle{}, EventLogging{},
-	Image{}, ImageAlias{}, ImageAliasesEntry{}, ImageAliasesEntryPost{}, ImageAliasesEntryPut{},
-	ImageAliasesPost{}, ImageMetadata{}, ImageMetadataTemplate{}, ImagePut{}, ImageSource{},
-	ImagesPost{}, ImagesPostSource{},
-	Network{}, NetworkLease{}, NetworkPost{}, NetworkPut{}, NetworkState{},
-	NetworkStateAddress{}, NetworkStateCounters{}, NetworksPost{},
-	Operation{},
-	Profile{}, ProfilePost{}, ProfilePut{}, ProfilesPost{},
-	Resources{}, ResourcesCPU{}, ResourcesCPUSocket{}, ResourcesMemory{},
-	ResourcesStoragePool{}, ResourcesStoragePoolInodes{}, ResourcesStoragePoolSpace{},
-	Response{}, ResponseRaw{}, ResponseType(""),
-	Server{}, ServerEnvironment{}, ServerPut{}, ServerUntrusted{},
-	StatusCode(0),
-	StoragePool{}, StoragePoolPut{}, StoragePoolsPost{},
-	StorageVolume{}, StorageVolumePost{}, StorageVolumePostTarget{}, StorageVolumePut{},
-	StorageVolumeSource{}, StorageVolumesPost{},
-}
-
-var registry = map[string]reflect.Type{
+// builtins are the types every version knows; registry_gen.go (generated from the protos by
+// tests/go_oracle_source.py) declares each version's api types.
+var builtins = map[string]reflect.Type{
 	"string":          reflect.TypeOf(""),
 	"bool":            reflect.TypeOf(false),
 	"int":             reflect.TypeOf(0),
@@ -71,43 +47,41 @@ var registry = map[string]reflect.Type{
 	"json.RawMessage": reflect.TypeOf(json.RawMessage(nil)),
 }
 
-func init() {
-	for _, v := range apiTypes {
-		registry[reflect.TypeOf(v).Name()] = reflect.TypeOf(v)
-	}
-}
-
 // parseType turns a type expression into a reflect.Type.
-func parseType(expr string) (reflect.Type, error) {
+func parseType(expr string, api map[string]reflect.Type) (reflect.Type, error) {
 	expr = strings.TrimSpace(expr)
 	switch {
 	case strings.HasPrefix(expr, "[]"):
-		elem, err := parseType(expr[2:])
+		elem, err := parseType(expr[2:], api)
 		if err != nil {
 			return nil, err
 		}
 		return reflect.SliceOf(elem), nil
 	case strings.HasPrefix(expr, "*"):
-		elem, err := parseType(expr[1:])
+		elem, err := parseType(expr[1:], api)
 		if err != nil {
 			return nil, err
 		}
 		return reflect.PtrTo(elem), nil
 	case strings.HasPrefix(expr, "map[string]"):
-		elem, err := parseType(expr[len("map[string]"):])
+		elem, err := parseType(expr[len("map[string]"):], api)
 		if err != nil {
 			return nil, err
 		}
-		return reflect.MapOf(registry["string"], elem), nil
+		return reflect.MapOf(builtins["string"], elem), nil
 	}
-	if t, ok := registry[strings.TrimPrefix(expr, "api.")]; ok {
+	if t, ok := builtins[expr]; ok {
+		return t, nil
+	}
+	if t, ok := api[strings.TrimPrefix(expr, "api.")]; ok {
 		return t, nil
 	}
 	return nil, fmt.Errorf("gooracle: unknown type %q", expr)
 }
 
 type request struct {
-	Type   string          `json:"type"`
+	Type    string          `json:"type"`
+	Version string          `json:"version"`
 	JSON   json.RawMessage `json:"json"`
 	Strict bool            `json:"strict"`
 }
@@ -124,8 +98,15 @@ type failure struct {
 }
 
 // roundtrip decodes raw into a new value of type expr and returns json.Marshal of it.
-func roundtrip(expr string, raw []byte, strict bool) ([]byte, error) {
-	t, err := parseType(expr)
+func roundtrip(version, expr string, raw []byte, strict bool) ([]byte, error) {
+	if version == "" {
+		version = defaultVersion
+	}
+	api, ok := versions[version]
+	if !ok {
+		return nil, fmt.Errorf("gooracle: unknown version %q", version)
+	}
+	t, err := parseType(expr, api)
 	if err != nil {
 		return nil, err
 	}
@@ -150,7 +131,7 @@ func handle(line []byte) interface{} {
 	if req.JSON == nil {
 		return failure{Error: `gooracle: bad request line: no "json" member`}
 	}
-	out, err := roundtrip(req.Type, req.JSON, req.Strict)
+	out, err := roundtrip(req.Version, req.Type, req.JSON, req.Strict)
 	if err != nil {
 		return failure{Error: err.Error()}
 	}

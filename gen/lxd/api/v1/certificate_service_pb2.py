@@ -25,9 +25,10 @@ _sym_db = _symbol_database.Default()
 from google.api import annotations_pb2 as google_dot_api_dot_annotations__pb2
 from google.protobuf import field_mask_pb2 as google_dot_protobuf_dot_field__mask__pb2
 from lxd.api.v1 import certificate_pb2 as lxd_dot_api_dot_v1_dot_certificate__pb2
+from lxd.api.v1 import operation_pb2 as lxd_dot_api_dot_v1_dot_operation__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n$lxd/api/v1/certificate_service.proto\x12\nlxd.api.v1\x1a\x1cgoogle/api/annotations.proto\x1a google/protobuf/field_mask.proto\x1a\x1clxd/api/v1/certificate.proto\"#\n!GetCertificateFingerprintsRequest\"3\n\"GetCertificateFingerprintsResponse\x12\r\n\x05names\x18\x01 \x03(\t\"\x18\n\x16GetCertificatesRequest\"H\n\x17GetCertificatesResponse\x12-\n\x0c\x63\x65rtificates\x18\x01 \x03(\x0b\x32\x17.lxd.api.v1.Certificate\"%\n\x15GetCertificateRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\"T\n\x16GetCertificateResponse\x12,\n\x0b\x63\x65rtificate\x18\x01 \x01(\x0b\x32\x17.lxd.api.v1.Certificate\x12\x0c\n\x04\x65tag\x18\x02 \x01(\t\"M\n\x18\x43reateCertificateRequest\x12\x31\n\x0b\x63\x65rtificate\x18\x01 \x01(\x0b\x32\x1c.lxd.api.v1.CertificatesPost\"\x1b\n\x19\x43reateCertificateResponse\"g\n\x18UpdateCertificateRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12/\n\x0b\x63\x65rtificate\x18\x02 \x01(\x0b\x32\x1a.lxd.api.v1.CertificatePut\x12\x0c\n\x04\x65tag\x18\x03 \x01(\t\"\x1b\n\x19UpdateCertificateResponse\"\x97\x01\n\x17PatchCertificateRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12/\n\x0b\x63\x65rtificate\x18\x02 \x01(\x0b\x32\x1a.lxd.api.v1.CertificatePut\x12/\n\x0bupdate_mask\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\x12\x0c\n\x04\x65tag\x18\x04 \x01(\t\"\x1a\n\x18PatchCertificateResponse\"(\n\x18\x44\x65leteCertificateRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\"\x1b\n\x19\x44\x65leteCertificateResponse2\xd0\x07\n\x12\x43\x65rtificateService\x12\x96\x01\n\x1aGetCertificateFingerprints\x12-.lxd.api.v1.GetCertificateFingerprintsRequest\x1a..lxd.api.v1.GetCertificateFingerprintsResponse\"\x19\x82\xd3\xe4\x93\x02\x13\x12\x11/1.0/certificates\x12u\n\x0fGetCertificates\x12\".lxd.api.v1.GetCertificatesRequest\x1a#.lxd.api.v1.GetCertificatesResponse\"\x19\x82\xd3\xe4\x93\x02\x13\x12\x11/1.0/certificates\x12y\n\x0eGetCertificate\x12!.lxd.api.v1.GetCertificateRequest\x1a\".lxd.api.v1.GetCertificateResponse\" \x82\xd3\xe4\x93\x02\x1a\x12\x18/1.0/certificates/{name}\x12\x88\x01\n\x11\x43reateCertificate\x12$.lxd.api.v1.CreateCertificateRequest\x1a%.lxd.api.v1.CreateCertificateResponse\"&\x82\xd3\xe4\x93\x02 \"\x11/1.0/certificates:\x0b\x63\x65rtificate\x12\x8f\x01\n\x11UpdateCertificate\x12$.lxd.api.v1.UpdateCertificateRequest\x1a%.lxd.api.v1.UpdateCertificateResponse\"-\x82\xd3\xe4\x93\x02\'\x1a\x18/1.0/certificates/{name}:\x0b\x63\x65rtificate\x12\x8c\x01\n\x10PatchCertificate\x12#.lxd.api.v1.PatchCertificateRequest\x1a$.lxd.api.v1.PatchCertificateResponse\"-\x82\xd3\xe4\x93\x02\'2\x18/1.0/certificates/{name}:\x0b\x63\x65rtificate\x12\x82\x01\n\x11\x44\x65leteCertificate\x12$.lxd.api.v1.DeleteCertificateRequest\x1a%.lxd.api.v1.DeleteCertificateResponse\" \x82\xd3\xe4\x93\x02\x1a*\x18/1.0/certificates/{name}B\x9e\x01\n\x0e\x63om.lxd.api.v1B\x17\x43\x65rtificateServiceProtoP\x01ZBgithub.com/lxd-grpc-bridge/lxd-grpc-bridge/gen/go/lxd/api/v1;lxdv1\xa2\x02\x03LAX\xaa\x02\nLxd.Api.V1\xca\x02\nLxd\\Api\\V1\xea\x02\x0cLxd::Api::V1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n$lxd/api/v1/certificate_service.proto\x12\nlxd.api.v1\x1a\x1cgoogle/api/annotations.proto\x1a google/protobuf/field_mask.proto\x1a\x1clxd/api/v1/certificate.proto\x1a\x1alxd/api/v1/operation.proto\"#\n!GetCertificateFingerprintsRequest\"3\n\"GetCertificateFingerprintsResponse\x12\r\n\x05names\x18\x01 \x03(\t\"\x18\n\x16GetCertificatesRequest\"H\n\x17GetCertificatesResponse\x12-\n\x0c\x63\x65rtificates\x18\x01 \x03(\x0b\x32\x17.lxd.api.v1.Certificate\"%\n\x15GetCertificateRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\"T\n\x16GetCertificateResponse\x12,\n\x0b\x63\x65rtificate\x18\x01 \x01(\x0b\x32\x17.lxd.api.v1.Certificate\x12\x0c\n\x04\x65tag\x18\x02 \x01(\t\"M\n\x18\x43reateCertificateRequest\x12\x31\n\x0b\x63\x65rtificate\x18\x01 \x01(\x0b\x32\x1c.lxd.api.v1.CertificatesPost\"\x88\x01\n\x19\x43reateCertificateResponse\x12(\n\toperation\x18\x01 \x01(\x0b\x32\x15.lxd.api.v1.Operation\x12\x32\n\tadd_token\x18\x02 \x01(\x0b\x32\x1f.lxd.api.v1.CertificateAddToken\x12\r\n\x05token\x18\x03 \x01(\t\"g\n\x18UpdateCertificateRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12/\n\x0b\x63\x65rtificate\x18\x02 \x01(\x0b\x32\x1a.lxd.api.v1.CertificatePut\x12\x0c\n\x04\x65tag\x18\x03 \x01(\t\"\x1b\n\x19UpdateCertificateResponse\"\x97\x01\n\x17PatchCertificateRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12/\n\x0b\x63\x65rtificate\x18\x02 \x01(\x0b\x32\x1a.lxd.api.v1.CertificatePut\x12/\n\x0bupdate_mask\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\x12\x0c\n\x04\x65tag\x18\x04 \x01(\t\"\x1a\n\x18PatchCertificateResponse\"(\n\x18\x44\x65leteCertificateRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\"\x1b\n\x19\x44\x65leteCertificateResponse2\xd0\x07\n\x12\x43\x65rtificateService\x12\x96\x01\n\x1aGetCertificateFingerprints\x12-.lxd.api.v1.GetCertificateFingerprintsRequest\x1a..lxd.api.v1.GetCertificateFingerprintsResponse\"\x19\x82\xd3\xe4\x93\x02\x13\x12\x11/1.0/certificates\x12u\n\x0fGetCertificates\x12\".lxd.api.v1.GetCertificatesRequest\x1a#.lxd.api.v1.GetCertificatesResponse\"\x19\x82\xd3\xe4\x93\x02\x13\x12\x11/1.0/certificates\x12y\n\x0eGetCertificate\x12!.lxd.api.v1.GetCertificateRequest\x1a\".lxd.api.v1.GetCertificateResponse\" \x82\xd3\xe4\x93\x02\x1a\x12\x18/1.0/certificates/{name}\x12\x88\x01\n\x11\x43reateCertificate\x12$.lxd.api.v1.CreateCertificateRequest\x1a%.lxd.api.v1.CreateCertificateResponse\"&\x82\xd3\xe4\x93\x02 \"\x11/1.0/certificates:\x0b\x63\x65rtificate\x12\x8f\x01\n\x11UpdateCertificate\x12$.lxd.api.v1.UpdateCertificateRequest\x1a%.lxd.api.v1.UpdateCertificateResponse\"-\x82\xd3\xe4\x93\x02\'\x1a\x18/1.0/certificates/{name}:\x0b\x63\x65rtificate\x12\x8c\x01\n\x10PatchCertificate\x12#.lxd.api.v1.PatchCertificateRequest\x1a$.lxd.api.v1.PatchCertificateResponse\"-\x82\xd3\xe4\x93\x02\'2\x18/1.0/certificates/{name}:\x0b\x63\x65rtificate\x12\x82\x01\n\x11\x44\x65leteCertificate\x12$.lxd.api.v1.DeleteCertificateRequest\x1a%.lxd.api.v1.DeleteCertificateResponse\" \x82\xd3\xe4\x93\x02\x1a*\x18/1.0/certificates/{name}B\x9e\x01\n\x0e\x63om.lxd.api.v1B\x17\x43\x65rtificateServiceProtoP\x01ZBgithub.com/lxd-grpc-bridge/lxd-grpc-bridge/gen/go/lxd/api/v1;lxdv1\xa2\x02\x03LAX\xaa\x02\nLxd.Api.V1\xca\x02\nLxd\\Api\\V1\xea\x02\x0cLxd::Api::V1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -49,34 +50,34 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_CERTIFICATESERVICE'].methods_by_name['PatchCertificate']._serialized_options = b'\202\323\344\223\002\'2\030/1.0/certificates/{name}:\013certificate'
   _globals['_CERTIFICATESERVICE'].methods_by_name['DeleteCertificate']._loaded_options = None
   _globals['_CERTIFICATESERVICE'].methods_by_name['DeleteCertificate']._serialized_options = b'\202\323\344\223\002\032*\030/1.0/certificates/{name}'
-  _globals['_GETCERTIFICATEFINGERPRINTSREQUEST']._serialized_start=146
-  _globals['_GETCERTIFICATEFINGERPRINTSREQUEST']._serialized_end=181
-  _globals['_GETCERTIFICATEFINGERPRINTSRESPONSE']._serialized_start=183
-  _globals['_GETCERTIFICATEFINGERPRINTSRESPONSE']._serialized_end=234
-  _globals['_GETCERTIFICATESREQUEST']._serialized_start=236
-  _globals['_GETCERTIFICATESREQUEST']._serialized_end=260
-  _globals['_GETCERTIFICATESRESPONSE']._serialized_start=262
-  _globals['_GETCERTIFICATESRESPONSE']._serialized_end=334
-  _globals['_GETCERTIFICATEREQUEST']._serialized_start=336
-  _globals['_GETCERTIFICATEREQUEST']._serialized_end=373
-  _globals['_GETCERTIFICATERESPONSE']._serialized_start=375
-  _globals['_GETCERTIFICATERESPONSE']._serialized_end=459
-  _globals['_CREATECERTIFICATEREQUEST']._serialized_start=461
-  _globals['_CREATECERTIFICATEREQUEST']._serialized_end=538
-  _globals['_CREATECERTIFICATERESPONSE']._serialized_start=540
-  _globals['_CREATECERTIFICATERESPONSE']._serialized_end=567
-  _globals['_UPDATECERTIFICATEREQUEST']._serialized_start=569
-  _globals['_UPDATECERTIFICATEREQUEST']._serialized_end=672
-  _globals['_UPDATECERTIFICATERESPONSE']._serialized_start=674
-  _globals['_UPDATECERTIFICATERESPONSE']._serialized_end=701
-  _globals['_PATCHCERTIFICATEREQUEST']._serialized_start=704
-  _globals['_PATCHCERTIFICATEREQUEST']._serialized_end=855
-  _globals['_PATCHCERTIFICATERESPONSE']._serialized_start=857
-  _globals['_PATCHCERTIFICATERESPONSE']._serialized_end=883
-  _globals['_DELETECERTIFICATEREQUEST']._serialized_start=885
-  _globals['_DELETECERTIFICATEREQUEST']._serialized_end=925
-  _globals['_DELETECERTIFICATERESPONSE']._serialized_start=927
-  _globals['_DELETECERTIFICATERESPONSE']._serialized_end=954
-  _globals['_CERTIFICATESERVICE']._serialized_start=957
-  _globals['_CERTIFICATESERVICE']._serialized_end=1933
+  _globals['_GETCERTIFICATEFINGERPRINTSREQUEST']._serialized_start=174
+  _globals['_GETCERTIFICATEFINGERPRINTSREQUEST']._serialized_end=209
+  _globals['_GETCERTIFICATEFINGERPRINTSRESPONSE']._serialized_start=211
+  _globals['_GETCERTIFICATEFINGERPRINTSRESPONSE']._serialized_end=262
+  _globals['_GETCERTIFICATESREQUEST']._serialized_start=264
+  _globals['_GETCERTIFICATESREQUEST']._serialized_end=288
+  _globals['_GETCERTIFICATESRESPONSE']._serialized_start=290
+  _globals['_GETCERTIFICATESRESPONSE']._serialized_end=362
+  _globals['_GETCERTIFICATEREQUEST']._serialized_start=364
+  _globals['_GETCERTIFICATEREQUEST']._serialized_end=401
+  _globals['_GETCERTIFICATERESPONSE']._serialized_start=403
+  _globals['_GETCERTIFICATERESPONSE']._serialized_end=487
+  _globals['_CREATECERTIFICATEREQUEST']._serialized_start=489
+  _globals['_CREATECERTIFICATEREQUEST']._serialized_end=566
+  _globals['_CREATECERTIFICATERESPONSE']._serialized_start=569
+  _globals['_CREATECERTIFICATERESPONSE']._serialized_end=705
+  _globals['_UPDATECERTIFICATEREQUEST']._serialized_start=707
+  _globals['_UPDATECERTIFICATEREQUEST']._serialized_end=810
+  _globals['_UPDATECERTIFICATERESPONSE']._serialized_start=812
+  _globals['_UPDATECERTIFICATERESPONSE']._serialized_end=839
+  _globals['_PATCHCERTIFICATEREQUEST']._serialized_start=842
+  _globals['_PATCHCERTIFICATEREQUEST']._serialized_end=993
+  _globals['_PATCHCERTIFICATERESPONSE']._serialized_start=995
+  _globals['_PATCHCERTIFICATERESPONSE']._serialized_end=1021
+  _globals['_DELETECERTIFICATEREQUEST']._serialized_start=1023
+  _globals['_DELETECERTIFICATEREQUEST']._serialized_end=1063
+  _globals['_DELETECERTIFICATERESPONSE']._serialized_start=1065
+  _globals['_DELETECERTIFICATERESPONSE']._serialized_end=1092
+  _globals['_CERTIFICATESERVICE']._serialized_start=1095
+  _globals['_CERTIFICATESERVICE']._serialized_end=2071
 # @@protoc_insertion_point(module_scope)

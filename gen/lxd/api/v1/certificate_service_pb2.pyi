@@ -1,6 +1,7 @@
 from google.api import annotations_pb2 as _annotations_pb2
 from google.protobuf import field_mask_pb2 as _field_mask_pb2
 from lxd.api.v1 import certificate_pb2 as _certificate_pb2
+from lxd.api.v1 import operation_pb2 as _operation_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
@@ -50,8 +51,14 @@ class CreateCertificateRequest(_message.Message):
     def __init__(self, certificate: _Optional[_Union[_certificate_pb2.CertificatesPost, _Mapping]] = ...) -> None: ...
 
 class CreateCertificateResponse(_message.Message):
-    __slots__ = ()
-    def __init__(self) -> None: ...
+    __slots__ = ("operation", "add_token", "token")
+    OPERATION_FIELD_NUMBER: _ClassVar[int]
+    ADD_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    TOKEN_FIELD_NUMBER: _ClassVar[int]
+    operation: _operation_pb2.Operation
+    add_token: _certificate_pb2.CertificateAddToken
+    token: str
+    def __init__(self, operation: _Optional[_Union[_operation_pb2.Operation, _Mapping]] = ..., add_token: _Optional[_Union[_certificate_pb2.CertificateAddToken, _Mapping]] = ..., token: _Optional[str] = ...) -> None: ...
 
 class UpdateCertificateRequest(_message.Message):
     __slots__ = ("name", "certificate", "etag")

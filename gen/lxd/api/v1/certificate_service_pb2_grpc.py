@@ -110,6 +110,9 @@ class CertificateServiceServicer:
     def CreateCertificate(self, request, context):
         """Adds a certificate to the trust store: `certificate` is the base64 DER of the
         certificate (PEM without the armour). Returns ALREADY_EXISTS if it is already trusted.
+        With `token: true` (API extension: certificate_token) LXD adds nothing yet: it starts an
+        operation holding a certificate add token, returned in the response; the token is pending
+        until a client uses it or the operation is deleted (OperationService.DeleteOperation).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

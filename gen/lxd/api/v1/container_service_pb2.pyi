@@ -31,10 +31,12 @@ class GetContainerNamesResponse(_message.Message):
     def __init__(self, names: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class GetContainersRequest(_message.Message):
-    __slots__ = ("project",)
+    __slots__ = ("project", "all_projects")
     PROJECT_FIELD_NUMBER: _ClassVar[int]
+    ALL_PROJECTS_FIELD_NUMBER: _ClassVar[int]
     project: str
-    def __init__(self, project: _Optional[str] = ...) -> None: ...
+    all_projects: bool
+    def __init__(self, project: _Optional[str] = ..., all_projects: _Optional[bool] = ...) -> None: ...
 
 class GetContainersResponse(_message.Message):
     __slots__ = ("containers",)
@@ -43,10 +45,12 @@ class GetContainersResponse(_message.Message):
     def __init__(self, containers: _Optional[_Iterable[_Union[_container_pb2.Container, _Mapping]]] = ...) -> None: ...
 
 class GetContainersFullRequest(_message.Message):
-    __slots__ = ("project",)
+    __slots__ = ("project", "all_projects")
     PROJECT_FIELD_NUMBER: _ClassVar[int]
+    ALL_PROJECTS_FIELD_NUMBER: _ClassVar[int]
     project: str
-    def __init__(self, project: _Optional[str] = ...) -> None: ...
+    all_projects: bool
+    def __init__(self, project: _Optional[str] = ..., all_projects: _Optional[bool] = ...) -> None: ...
 
 class GetContainersFullResponse(_message.Message):
     __slots__ = ("containers",)

@@ -135,6 +135,24 @@ class RefreshImageResponse(_message.Message):
     operation: _operation_pb2.Operation
     def __init__(self, operation: _Optional[_Union[_operation_pb2.Operation, _Mapping]] = ...) -> None: ...
 
+class ExportImageRequest(_message.Message):
+    __slots__ = ("name", "image", "project", "wait")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    IMAGE_FIELD_NUMBER: _ClassVar[int]
+    PROJECT_FIELD_NUMBER: _ClassVar[int]
+    WAIT_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    image: _image_pb2.ImageExportPost
+    project: str
+    wait: bool
+    def __init__(self, name: _Optional[str] = ..., image: _Optional[_Union[_image_pb2.ImageExportPost, _Mapping]] = ..., project: _Optional[str] = ..., wait: _Optional[bool] = ...) -> None: ...
+
+class ExportImageResponse(_message.Message):
+    __slots__ = ("operation",)
+    OPERATION_FIELD_NUMBER: _ClassVar[int]
+    operation: _operation_pb2.Operation
+    def __init__(self, operation: _Optional[_Union[_operation_pb2.Operation, _Mapping]] = ...) -> None: ...
+
 class CreateImageSecretRequest(_message.Message):
     __slots__ = ("name", "project")
     NAME_FIELD_NUMBER: _ClassVar[int]

@@ -87,6 +87,11 @@ class ImageServiceStub:
                 request_serializer=lxd_dot_api_dot_v1_dot_image__service__pb2.RefreshImageRequest.SerializeToString,
                 response_deserializer=lxd_dot_api_dot_v1_dot_image__service__pb2.RefreshImageResponse.FromString,
                 _registered_method=True)
+        self.ExportImage = channel.unary_unary(
+                '/lxd.api.v1.ImageService/ExportImage',
+                request_serializer=lxd_dot_api_dot_v1_dot_image__service__pb2.ExportImageRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_image__service__pb2.ExportImageResponse.FromString,
+                _registered_method=True)
         self.CreateImageSecret = channel.unary_unary(
                 '/lxd.api.v1.ImageService/CreateImageSecret',
                 request_serializer=lxd_dot_api_dot_v1_dot_image__service__pb2.CreateImageSecretRequest.SerializeToString,
@@ -225,6 +230,15 @@ class ImageServiceServicer:
     def RefreshImage(self, request, context):
         """Refreshes an image from its update source, if a newer version exists. The operation fails
         ("Image source not found") for an image that has no update source.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ExportImage(self, request, context):
+        """Exports an image to another server (the push of `lxc image copy --mode=push`): this server
+        sends the image to `image.target`, which must hold a receive secret for it. LXD runs it as an
+        operation; a target it cannot reach fails the operation with LXD's message.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -388,6 +402,11 @@ def add_ImageServiceServicer_to_server(servicer, server):
                     servicer.RefreshImage,
                     request_deserializer=lxd_dot_api_dot_v1_dot_image__service__pb2.RefreshImageRequest.FromString,
                     response_serializer=lxd_dot_api_dot_v1_dot_image__service__pb2.RefreshImageResponse.SerializeToString,
+            ),
+            'ExportImage': grpc.unary_unary_rpc_method_handler(
+                    servicer.ExportImage,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_image__service__pb2.ExportImageRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_image__service__pb2.ExportImageResponse.SerializeToString,
             ),
             'CreateImageSecret': grpc.unary_unary_rpc_method_handler(
                     servicer.CreateImageSecret,
@@ -679,6 +698,33 @@ class ImageService:
             '/lxd.api.v1.ImageService/RefreshImage',
             lxd_dot_api_dot_v1_dot_image__service__pb2.RefreshImageRequest.SerializeToString,
             lxd_dot_api_dot_v1_dot_image__service__pb2.RefreshImageResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ExportImage(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.ImageService/ExportImage',
+            lxd_dot_api_dot_v1_dot_image__service__pb2.ExportImageRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_image__service__pb2.ExportImageResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -67,3 +67,19 @@ class GetServerResourcesResponse(_message.Message):
     RESOURCES_FIELD_NUMBER: _ClassVar[int]
     resources: _resource_pb2.Resources
     def __init__(self, resources: _Optional[_Union[_resource_pb2.Resources, _Mapping]] = ...) -> None: ...
+
+class GetMetricsRequest(_message.Message):
+    __slots__ = ("project", "target")
+    PROJECT_FIELD_NUMBER: _ClassVar[int]
+    TARGET_FIELD_NUMBER: _ClassVar[int]
+    project: str
+    target: str
+    def __init__(self, project: _Optional[str] = ..., target: _Optional[str] = ...) -> None: ...
+
+class GetMetricsResponse(_message.Message):
+    __slots__ = ("metrics", "content_type")
+    METRICS_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_TYPE_FIELD_NUMBER: _ClassVar[int]
+    metrics: str
+    content_type: str
+    def __init__(self, metrics: _Optional[str] = ..., content_type: _Optional[str] = ...) -> None: ...

@@ -64,6 +64,11 @@ class ServerServiceStub:
                 request_serializer=lxd_dot_api_dot_v1_dot_server__service__pb2.GetServerResourcesRequest.SerializeToString,
                 response_deserializer=lxd_dot_api_dot_v1_dot_server__service__pb2.GetServerResourcesResponse.FromString,
                 _registered_method=True)
+        self.GetMetrics = channel.unary_unary(
+                '/lxd.api.v1.ServerService/GetMetrics',
+                request_serializer=lxd_dot_api_dot_v1_dot_server__service__pb2.GetMetricsRequest.SerializeToString,
+                response_deserializer=lxd_dot_api_dot_v1_dot_server__service__pb2.GetMetricsResponse.FromString,
+                _registered_method=True)
 
 
 class ServerServiceServicer:
@@ -112,6 +117,15 @@ class ServerServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetMetrics(self, request, context):
+        """Gets the metrics of the instances and of the daemon in the OpenMetrics text format (LXD's
+        text/plain answer, passed through unchanged; API extension: metrics, LXD 4.19). LXD answers
+        a trusted client, or anyone when core.metrics_authentication is false.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ServerServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -139,6 +153,11 @@ def add_ServerServiceServicer_to_server(servicer, server):
                     servicer.GetServerResources,
                     request_deserializer=lxd_dot_api_dot_v1_dot_server__service__pb2.GetServerResourcesRequest.FromString,
                     response_serializer=lxd_dot_api_dot_v1_dot_server__service__pb2.GetServerResourcesResponse.SerializeToString,
+            ),
+            'GetMetrics': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetMetrics,
+                    request_deserializer=lxd_dot_api_dot_v1_dot_server__service__pb2.GetMetricsRequest.FromString,
+                    response_serializer=lxd_dot_api_dot_v1_dot_server__service__pb2.GetMetricsResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -281,6 +300,33 @@ class ServerService:
             '/lxd.api.v1.ServerService/GetServerResources',
             lxd_dot_api_dot_v1_dot_server__service__pb2.GetServerResourcesRequest.SerializeToString,
             lxd_dot_api_dot_v1_dot_server__service__pb2.GetServerResourcesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetMetrics(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/lxd.api.v1.ServerService/GetMetrics',
+            lxd_dot_api_dot_v1_dot_server__service__pb2.GetMetricsRequest.SerializeToString,
+            lxd_dot_api_dot_v1_dot_server__service__pb2.GetMetricsResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -140,16 +140,18 @@ class GetStoragePoolVolumeNamesResponse(_message.Message):
     def __init__(self, names: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class GetStoragePoolVolumesRequest(_message.Message):
-    __slots__ = ("pool", "target", "project", "type")
+    __slots__ = ("pool", "target", "project", "type", "all_projects")
     POOL_FIELD_NUMBER: _ClassVar[int]
     TARGET_FIELD_NUMBER: _ClassVar[int]
     PROJECT_FIELD_NUMBER: _ClassVar[int]
     TYPE_FIELD_NUMBER: _ClassVar[int]
+    ALL_PROJECTS_FIELD_NUMBER: _ClassVar[int]
     pool: str
     target: str
     project: str
     type: str
-    def __init__(self, pool: _Optional[str] = ..., target: _Optional[str] = ..., project: _Optional[str] = ..., type: _Optional[str] = ...) -> None: ...
+    all_projects: bool
+    def __init__(self, pool: _Optional[str] = ..., target: _Optional[str] = ..., project: _Optional[str] = ..., type: _Optional[str] = ..., all_projects: _Optional[bool] = ...) -> None: ...
 
 class GetStoragePoolVolumesResponse(_message.Message):
     __slots__ = ("volumes",)
