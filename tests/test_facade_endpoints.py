@@ -32,7 +32,11 @@ def _rules() -> dict[tuple[str, str], str]:
                 rule = method.GetOptions().Extensions[annotations_pb2.http]
                 for binding in [rule, *rule.additional_bindings]:
                     kind = binding.WhichOneof("pattern")
-                    found[(kind.upper(), _pattern(getattr(binding, kind)))] = method.full_name
+                    if kind == "custom":  # HEAD
+                        kind, path = binding.custom.kind, binding.custom.path
+                    else:
+                        path = getattr(binding, kind)
+                    found[(kind.upper(), _pattern(path))] = method.full_name
     return found
 
 

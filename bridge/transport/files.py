@@ -27,6 +27,7 @@ class FileInfo:
     gid: int
     mode: int
     type: str  # "file", "directory" or "symlink"
+    modified: str = ""  # X-LXD-modified as LXD writes it (Go's time.String()), when sent
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,7 @@ def file_info(headers: Mapping[str, str], dialect: Dialect) -> FileInfo:
             gid=int(headers.get(dialect.header("gid"), "-1")),
             mode=int(headers.get(dialect.header("mode"), "0"), 8),
             type=headers.get(dialect.header("type"), "file"),
+            modified=headers.get(dialect.header("modified"), ""),
         )
     except ValueError as e:
         raise ProtocolError(f"bad {dialect.header('*')} file headers: {dict(headers)!r}") from e
@@ -117,6 +119,15 @@ class Files:
                     raise ProtocolError(f"directory listing is not a list: {listing!r}")
                 entries = [str(name) for name in listing]
             yield PulledFile(info=info, raw=raw, entries=entries)
+
+    async def head_at(
+        self, endpoint: str, path: str, *, query: Query | None = None, timeout: float | None = None
+    ) -> FileInfo:
+        """What LXD says of ``path`` without its content (HEAD; LXD 5.0 and Incus)."""
+        async with self._client.stream(
+            "HEAD", endpoint, query={**(query or {}), "path": path}, timeout=timeout
+        ) as raw:
+            return file_info(raw.headers, self._client.dialect)
 
     def pull(
         self, container: str, path: str, *, project: str = "", timeout: float | None = None
