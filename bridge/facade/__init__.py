@@ -13,6 +13,7 @@ from bridge.facade.common import Facade
 from bridge.facade.containers import ContainerFacade
 from bridge.facade.events import EventFacade
 from bridge.facade.images import ImageFacade
+from bridge.facade.instances import InstanceFacade
 from bridge.facade.networks import NetworkFacade
 from bridge.facade.operations import OperationFacade
 from bridge.facade.profiles import ProfileFacade
@@ -27,6 +28,7 @@ __all__ = [
     "EventFacade",
     "Facade",
     "ImageFacade",
+    "InstanceFacade",
     "NetworkFacade",
     "OperationFacade",
     "ProfileFacade",
@@ -39,6 +41,7 @@ FACADES: tuple[type[Facade], ...] = (
     ServerFacade,
     OperationFacade,
     ContainerFacade,
+    InstanceFacade,
     EventFacade,
     CertificateFacade,
     ClusterFacade,

@@ -1,8 +1,9 @@
 """ContainerService: containers, snapshots, backups, state, logs, metadata (container_service).
 
-Every RPC here is one kind of LXD call (bridge.facade.common); the proto says the rest. The
-streaming calls (exec, console, files, log and template contents, backup export) and migration
-are not in this service yet: see the comment at the top of container_service.proto.
+Every unary RPC here is one kind of LXD call (bridge.facade.common); the streams are
+:class:`~bridge.facade.instance_streams.InstanceStreams`', shared with InstanceService. The proto
+says the rest. Migration is not in this service: see the comment at the top of
+container_service.proto.
 """
 
 from __future__ import annotations
@@ -16,16 +17,17 @@ from bridge.facade.common import (
     Sync,
     service_descriptor,
 )
-from bridge.facade.container_streams import ContainerStreams
+from bridge.facade.instance_streams import InstanceStreams
 from lxd.api.v1 import container_service_pb2
 
 __all__ = ["ContainerFacade"]
 
 
-class ContainerFacade(ContainerStreams):  # the streaming RPCs: container_streams.py
-    """/1.0/containers and everything under it that is not a stream."""
+class ContainerFacade(InstanceStreams):
+    """/1.0/containers and everything under it."""
 
     service = service_descriptor(container_service_pb2, "ContainerService")
+    noun = "Container"
 
     GetContainerNames = ListNames()
     GetContainers = ListObjects()
@@ -53,8 +55,25 @@ class ContainerFacade(ContainerStreams):  # the streaming RPCs: container_stream
     CreateContainerBackup = Async()
     RenameContainerBackup = Async()
     DeleteContainerBackup = Async()
+    GetContainerBackupFile = InstanceStreams.backup_file
+    CreateContainerFromBackup = InstanceStreams.create_from_backup
 
     GetContainerLogfiles = ListNames()
+    GetContainerLogfile = InstanceStreams.logfile
+    DeleteContainerLogfile = Sync()
     GetContainerMetadata = Get()
     SetContainerMetadata = Sync()
     GetContainerTemplateFiles = ListNames(urls=False)
+    GetContainerTemplateFile = InstanceStreams.template_file
+    CreateContainerTemplateFile = InstanceStreams.create_template_file
+    UpdateContainerTemplateFile = InstanceStreams.update_template_file
+    DeleteContainerTemplateFile = InstanceStreams.delete_template_file
+
+    ExecContainer = InstanceStreams.exec
+    ConsoleContainer = InstanceStreams.console
+    GetContainerConsoleLog = InstanceStreams.console_log
+    DeleteContainerConsoleLog = Sync()
+
+    GetContainerFile = InstanceStreams.get_file
+    CreateContainerFile = InstanceStreams.create_file
+    DeleteContainerFile = InstanceStreams.delete_file

@@ -1,9 +1,13 @@
-"""The streaming RPCs of ContainerService: exec, console, files, log and template contents,
-backup export and import (docs/streams.md).
+"""The streaming RPCs of ContainerService and InstanceService: exec, console, files, log and
+template contents, backup export and import, SFTP (docs/streams.md).
 
-:class:`ContainerStreams` is a mixin of :class:`~bridge.facade.containers.ContainerFacade`: the
-service is one, the unary RPCs live in containers.py, the streams here. Paths come from the RPCs'
-``google.api.http`` rules, as everywhere in the facade.
+One implementation serves both services: :class:`InstanceStreams` is the base of
+:class:`~bridge.facade.containers.ContainerFacade` and
+:class:`~bridge.facade.instances.InstanceFacade`, which bind its methods under their RPC names
+(``ExecContainer = InstanceStreams.exec``). A method finds its RPC, route and messages from the
+servicer's :attr:`~InstanceStreams.noun` ("Container" or "Instance"): ``Exec{noun}``'s
+``google.api.http`` rule gives the path, its descriptor the response class. The two services'
+stream messages have the same fields, so nothing here names one of them.
 
 Every stream ends explicitly: exec with its ``exit``, console with ``detached``, downloads after
 LXD's last byte; anything else is an error status (UNAVAILABLE when LXD goes away). Bytes move
@@ -16,13 +20,14 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator, Mapping
-from typing import Any
+from typing import Any, ClassVar
+
+from google.protobuf import message_factory
 
 from bridge.errors import InvalidRequest, OperationRunning, TransportError
 from bridge.facade.common import (
     CallContext,
     Facade,
-    Sync,
     decode,
     encode,
     header_value,
@@ -32,39 +37,10 @@ from bridge.facade.common import (
 from bridge.facade.streams import CHUNK_SIZE, Upload, chunks, first_request
 from bridge.transport import STDERR, ExecSession, JsonObject, is_final
 from bridge.transport.client import recorded_exec
+from bridge.transport.files import FileInfo
 from lxd.api.v1 import operation_pb2
-from lxd.api.v1.container_service_pb2 import (
-    ConsoleContainerRequest,
-    ConsoleContainerResponse,
-    ContainerFileInfo,
-    CreateContainerFileRequest,
-    CreateContainerFileResponse,
-    CreateContainerFromBackupRequest,
-    CreateContainerFromBackupResponse,
-    CreateContainerTemplateFileRequest,
-    CreateContainerTemplateFileResponse,
-    DeleteContainerFileRequest,
-    DeleteContainerFileResponse,
-    DeleteContainerTemplateFileRequest,
-    DeleteContainerTemplateFileResponse,
-    ExecContainerExit,
-    ExecContainerRequest,
-    ExecContainerResponse,
-    GetContainerBackupFileRequest,
-    GetContainerBackupFileResponse,
-    GetContainerConsoleLogRequest,
-    GetContainerConsoleLogResponse,
-    GetContainerFileRequest,
-    GetContainerFileResponse,
-    GetContainerLogfileRequest,
-    GetContainerLogfileResponse,
-    GetContainerTemplateFileRequest,
-    GetContainerTemplateFileResponse,
-    UpdateContainerTemplateFileRequest,
-    UpdateContainerTemplateFileResponse,
-)
 
-__all__ = ["ContainerStreams"]
+__all__ = ["InstanceStreams"]
 
 _log = logging.getLogger(__name__)
 
@@ -77,21 +53,31 @@ def _operation(operation: JsonObject) -> operation_pb2.Operation:
     return decode(operation_pb2.Operation, operation)
 
 
-class ContainerStreams(Facade):
-    """Exec, console, files, logs, templates and backup transfers (mixed into ContainerFacade)."""
+class InstanceStreams(Facade):
+    """Exec, console, files, logs, templates, backup transfers and SFTP of an instance.
 
-    DeleteContainerConsoleLog = Sync()
-    DeleteContainerLogfile = Sync()
+    A servicer sets :attr:`noun` and binds the methods it serves under its RPC names. The
+    methods are plain async functions of the class, so a service binds only those it has.
+    """
 
-    def _path(self, rpc: str, request: Any) -> str:
-        """LXD's path for ``rpc`` with the request's fields in it (from the http rule)."""
-        return self.route(rpc).path(request)
+    #: The object in the service's RPC names: "Container" (ExecContainer) or "Instance".
+    noun: ClassVar[str]
+
+    def _rpc(self, pattern: str) -> str:
+        return pattern.format(self.noun)
+
+    def _path(self, pattern: str, request: Any) -> str:
+        """LXD's path for the RPC ``pattern`` names (``"Exec{}"``), from its http rule."""
+        return self.route(self._rpc(pattern)).path(request)
+
+    def _reply(self, pattern: str, **fields: Any) -> Any:
+        """A response of the RPC ``pattern`` names, its class read from the descriptor."""
+        method = self.service.methods_by_name[self._rpc(pattern)]
+        return message_factory.GetMessageClass(method.output_type)(**fields)
 
     # -- exec ----------------------------------------------------------------------------------
 
-    async def ExecContainer(
-        self, requests: AsyncIterator[ExecContainerRequest], call: CallContext
-    ) -> AsyncIterator[ExecContainerResponse]:
+    async def exec(self, requests: AsyncIterator[Any], call: CallContext) -> AsyncIterator[Any]:
         """Start the command with websockets, pump input while output streams, end with exit.
 
         The input is read by a task of its own, so output never waits for input nor the other
@@ -99,7 +85,7 @@ class ContainerStreams(Facade):
         """
         first, rest = await first_request(requests, "exec")
         call = call.scoped(first)
-        path = self._path("ExecContainer", first)
+        path = self._path("Exec{}", first)
         query = scope_query(first)
         body = encode(first.exec, call.dialect, field="exec")
         if first.exec.record_output:
@@ -110,20 +96,18 @@ class ContainerStreams(Facade):
         ended = False
         pump = asyncio.create_task(_exec_input(session, rest), name="exec-input")
         try:
-            yield ExecContainerResponse(operation=_operation(session.operation.current))
+            yield self._reply("Exec{}", operation=_operation(session.operation.current))
             async for fd, chunk in session.output(coalesce=CHUNK_SIZE):
                 if fd == STDERR:
-                    yield ExecContainerResponse(stderr=chunk)
+                    yield self._reply("Exec{}", stderr=chunk)
                 else:
-                    yield ExecContainerResponse(stdout=chunk)
+                    yield self._reply("Exec{}", stdout=chunk)
             if pump.done() and not pump.cancelled() and pump.exception() is not None:
                 raise pump.exception()  # type: ignore[misc]
             result = await session.wait()
             ended = True
             code = result.exit_code if result.exit_code is not None else -1
-            yield ExecContainerResponse(
-                exit=ExecContainerExit(exit_code=code, operation=_operation(result.operation))
-            )
+            yield self._exit(code, result.operation)
         finally:
             pump.cancel()
             with contextlib.suppress(BaseException):
@@ -133,13 +117,21 @@ class ContainerStreams(Facade):
             else:
                 await session.kill()
 
+    def _exit(self, code: int, operation: JsonObject, **logs: str) -> Any:
+        reply = self._reply("Exec{}")
+        reply.exit.exit_code = code
+        reply.exit.operation.CopyFrom(_operation(operation))
+        for field, name in logs.items():
+            setattr(reply.exit, field, name)
+        return reply
+
     async def _exec_recorded(
         self, call: CallContext, path: str, query: Mapping[str, Any], body: JsonObject
-    ) -> AsyncIterator[ExecContainerResponse]:
+    ) -> AsyncIterator[Any]:
         """record-output: run without websockets, wait, then stream the two logs and the exit."""
         started = await call.lxd.start_recorded(path, body, query=query, timeout=call.remaining())
         async with started:
-            yield ExecContainerResponse(operation=_operation(started.current))
+            yield self._reply("Exec{}", operation=_operation(started.current))
             final = await started.wait(call.wait_budget())
         if not is_final(final):
             raise OperationRunning(final)
@@ -148,42 +140,29 @@ class ContainerStreams(Facade):
         for field, url in (("stdout", recorded.stdout_url), ("stderr", recorded.stderr_url)):
             if url is None:
                 continue
-            logs[field] = name_from_url(url)
+            logs[f"{field}_log"] = name_from_url(url)
             async with call.lxd.stream("GET", url, timeout=call.remaining()) as raw:
                 async for chunk in chunks(raw):
-                    yield (
-                        ExecContainerResponse(stdout=chunk)
-                        if field == "stdout"
-                        else ExecContainerResponse(stderr=chunk)
-                    )
+                    yield self._reply("Exec{}", **{field: chunk})
         code = recorded.exit_code
-        yield ExecContainerResponse(
-            exit=ExecContainerExit(
-                exit_code=code if code is not None else -1,
-                operation=_operation(final),
-                stdout_log=logs.get("stdout", ""),
-                stderr_log=logs.get("stderr", ""),
-            )
-        )
+        yield self._exit(code if code is not None else -1, final, **logs)
 
     # -- console -------------------------------------------------------------------------------
 
-    async def ConsoleContainer(
-        self, requests: AsyncIterator[ConsoleContainerRequest], call: CallContext
-    ) -> AsyncIterator[ConsoleContainerResponse]:
+    async def console(self, requests: AsyncIterator[Any], call: CallContext) -> AsyncIterator[Any]:
         """Attach, pump input while output streams; detach when the client half-closes."""
         first, rest = await first_request(requests, "console")
         call = call.scoped(first)
-        path = self._path("ConsoleContainer", first)
+        path = self._path("Console{}", first)
         body = encode(first.console, call.dialect, field="console")
         session = await call.lxd.console_at(
             path, body, query=scope_query(first), timeout=call.remaining()
         )
         pump = asyncio.create_task(_console_input(session, rest), name="console-input")
         try:
-            yield ConsoleContainerResponse(operation=_operation(session.operation.current))
+            yield self._reply("Console{}", operation=_operation(session.operation.current))
             async for _, chunk in session.output():
-                yield ConsoleContainerResponse(data=chunk)
+                yield self._reply("Console{}", data=chunk)
             if pump.done() and not pump.cancelled() and pump.exception() is not None:
                 raise pump.exception()  # type: ignore[misc]
         finally:
@@ -193,50 +172,53 @@ class ContainerStreams(Facade):
             await session.aclose()
         # A detach is a clean end even when LXD 5.0.2's own race on it marks the console
         # operation Failure (ExecSession.detach, docs/streams.md): it is sent as it ended.
-        yield ConsoleContainerResponse(detached=_operation(await session.detach()))
+        yield self._reply("Console{}", detached=_operation(await session.detach()))
 
-    async def GetContainerConsoleLog(
-        self, request: GetContainerConsoleLogRequest, call: CallContext
-    ) -> AsyncIterator[GetContainerConsoleLogResponse]:
+    async def console_log(self, request: Any, call: CallContext) -> AsyncIterator[Any]:
         """GET .../console, raw, in chunks."""
-        path = self._path("GetContainerConsoleLog", request)
+        path = self._path("Get{}ConsoleLog", request)
         async for chunk in self._download(call, path, scope_query(request)):
-            yield GetContainerConsoleLogResponse(data=chunk)
+            yield self._reply("Get{}ConsoleLog", data=chunk)
 
     # -- files ---------------------------------------------------------------------------------
 
-    async def GetContainerFile(
-        self, request: GetContainerFileRequest, call: CallContext
-    ) -> AsyncIterator[GetContainerFileResponse]:
+    async def get_file(self, request: Any, call: CallContext) -> AsyncIterator[Any]:
         """The file headers as ``info`` (a directory's entries with them), then the bytes."""
-        path = self._path("GetContainerFile", request)
+        path = self._path("Get{}File", request)
         async with call.lxd.files.pull_at(
             path,
             _required(request.path, "path"),
             query=scope_query(request),
             timeout=call.remaining(),
         ) as pulled:
-            info = ContainerFileInfo(
-                uid=pulled.info.uid,
-                gid=pulled.info.gid,
-                mode=pulled.info.mode,
-                type=pulled.info.type,
-            )
+            reply = self._reply("Get{}File")
+            _file_info(reply.info, pulled.info)
             if pulled.entries is not None:
-                info.entries.extend(pulled.entries)
-                yield GetContainerFileResponse(info=info)
+                reply.info.entries.extend(pulled.entries)
+                yield reply
                 return
-            yield GetContainerFileResponse(info=info)
+            yield reply
             async for chunk in chunks(pulled.raw):
-                yield GetContainerFileResponse(data=chunk)
+                yield self._reply("Get{}File", data=chunk)
 
-    async def CreateContainerFile(
-        self, requests: AsyncIterator[CreateContainerFileRequest], call: CallContext
-    ) -> CreateContainerFileResponse:
+    async def file_info(self, request: Any, call: CallContext) -> Any:
+        """HEAD .../files?path=: the file headers, no content."""
+        path = self._path("Get{}FileInfo", request)
+        info = await call.lxd.files.head_at(
+            path,
+            _required(request.path, "path"),
+            query=scope_query(request),
+            timeout=call.remaining(),
+        )
+        reply = self._reply("Get{}FileInfo")
+        _file_info(reply.info, info)
+        return reply
+
+    async def create_file(self, requests: AsyncIterator[Any], call: CallContext) -> Any:
         """POST .../files with the headers of the first request and the chunks as the body."""
         first, rest = await first_request(requests)
         call = call.scoped(first)
-        path = self._path("CreateContainerFile", first)
+        path = self._path("Create{}File", first)
         file_path = _required(first.path, "path")
         file_type = first.type or "file"
         write = first.write or "overwrite"
@@ -257,60 +239,71 @@ class ContainerStreams(Facade):
             write=write,
             timeout=call.remaining(),
         )
-        return CreateContainerFileResponse(size=upload.size)
+        return self._reply("Create{}File", size=upload.size)
 
-    async def DeleteContainerFile(
-        self, request: DeleteContainerFileRequest, call: CallContext
-    ) -> DeleteContainerFileResponse:
+    async def delete_file(self, request: Any, call: CallContext) -> Any:
         """DELETE .../files?path= (ext file_delete)."""
-        path = self._path("DeleteContainerFile", request)
+        path = self._path("Delete{}File", request)
         await call.lxd.files.delete_at(
             path,
             _required(request.path, "path"),
             query=scope_query(request),
             timeout=call.remaining(),
         )
-        return DeleteContainerFileResponse()
+        return self._reply("Delete{}File")
+
+    async def sftp(self, requests: AsyncIterator[Any], call: CallContext) -> AsyncIterator[Any]:
+        """GET .../sftp upgraded to a raw byte stream; bytes both ways until LXD closes it.
+
+        The client's bytes are written by a task of its own; the end of the request stream
+        half-closes LXD's side. Leaving (cancel, deadline, error) closes the connection.
+        """
+        first, rest = await first_request(requests)
+        call = call.scoped(first)
+        path = self._path("Get{}FileSFTP", first)
+        async with call.lxd.upgrade(
+            path, "sftp", query=scope_query(first), timeout=call.remaining()
+        ) as (reader, writer):
+            pump = asyncio.create_task(_sftp_input(writer, first, rest), name="sftp-input")
+            try:
+                while chunk := await reader.read(CHUNK_SIZE):
+                    yield self._reply("Get{}FileSFTP", data=chunk)
+                if pump.done() and not pump.cancelled() and pump.exception() is not None:
+                    raise pump.exception()  # type: ignore[misc]
+            finally:
+                pump.cancel()
+                with contextlib.suppress(BaseException):
+                    await pump
 
     # -- log files and templates ---------------------------------------------------------------
 
-    async def GetContainerLogfile(
-        self, request: GetContainerLogfileRequest, call: CallContext
-    ) -> AsyncIterator[GetContainerLogfileResponse]:
+    async def logfile(self, request: Any, call: CallContext) -> AsyncIterator[Any]:
         """GET .../logs/<file>, raw, in chunks."""
-        path = self._path("GetContainerLogfile", request)
+        path = self._path("Get{}Logfile", request)
         async for chunk in self._download(call, path, scope_query(request)):
-            yield GetContainerLogfileResponse(data=chunk)
+            yield self._reply("Get{}Logfile", data=chunk)
 
-    async def GetContainerTemplateFile(
-        self, request: GetContainerTemplateFileRequest, call: CallContext
-    ) -> AsyncIterator[GetContainerTemplateFileResponse]:
+    async def template_file(self, request: Any, call: CallContext) -> AsyncIterator[Any]:
         """GET .../metadata/templates?path=, raw, in chunks."""
-        path = self._path("GetContainerTemplateFile", request)
+        path = self._path("Get{}TemplateFile", request)
         query = {**scope_query(request), "path": _required(request.path, "path")}
         async for chunk in self._download(call, path, query):
-            yield GetContainerTemplateFileResponse(data=chunk)
+            yield self._reply("Get{}TemplateFile", data=chunk)
 
-    async def CreateContainerTemplateFile(
-        self, requests: AsyncIterator[CreateContainerTemplateFileRequest], call: CallContext
-    ) -> CreateContainerTemplateFileResponse:
+    async def create_template_file(self, requests: AsyncIterator[Any], call: CallContext) -> Any:
         """POST .../metadata/templates?path= with the chunks as the body."""
-        size = await self._upload_template(call, "CreateContainerTemplateFile", requests)
-        return CreateContainerTemplateFileResponse(size=size)
+        return await self._upload_template(call, "Create{}TemplateFile", requests)
 
-    async def UpdateContainerTemplateFile(
-        self, requests: AsyncIterator[UpdateContainerTemplateFileRequest], call: CallContext
-    ) -> UpdateContainerTemplateFileResponse:
+    async def update_template_file(self, requests: AsyncIterator[Any], call: CallContext) -> Any:
         """POST .../metadata/templates?path= with the chunks as the body (LXD 5.0 has no PUT)."""
-        size = await self._upload_template(call, "UpdateContainerTemplateFile", requests)
-        return UpdateContainerTemplateFileResponse(size=size)
+        return await self._upload_template(call, "Update{}TemplateFile", requests)
 
     async def _upload_template(
-        self, call: CallContext, rpc: str, requests: AsyncIterator[Any]
-    ) -> int:
+        self, call: CallContext, pattern: str, requests: AsyncIterator[Any]
+    ) -> Any:
         first, rest = await first_request(requests)
         call = call.scoped(first)
-        route = self.route(rpc)
+        route = self.route(self._rpc(pattern))
         query = {**scope_query(first), "path": _required(first.path, "path")}
         upload = Upload(first, rest)
         await call.lxd.request(
@@ -321,31 +314,25 @@ class ContainerStreams(Facade):
             content=upload,
             timeout=call.remaining(),
         )
-        return upload.size
+        return self._reply(pattern, size=upload.size)
 
-    async def DeleteContainerTemplateFile(
-        self, request: DeleteContainerTemplateFileRequest, call: CallContext
-    ) -> DeleteContainerTemplateFileResponse:
+    async def delete_template_file(self, request: Any, call: CallContext) -> Any:
         """DELETE .../metadata/templates?path=."""
-        path = self._path("DeleteContainerTemplateFile", request)
+        path = self._path("Delete{}TemplateFile", request)
         query = {**scope_query(request), "path": _required(request.path, "path")}
         await call.request("DELETE", path, query=query)
-        return DeleteContainerTemplateFileResponse()
+        return self._reply("Delete{}TemplateFile")
 
     # -- backups -------------------------------------------------------------------------------
 
-    async def GetContainerBackupFile(
-        self, request: GetContainerBackupFileRequest, call: CallContext
-    ) -> AsyncIterator[GetContainerBackupFileResponse]:
+    async def backup_file(self, request: Any, call: CallContext) -> AsyncIterator[Any]:
         """GET .../backups/<b>/export, raw, in chunks."""
-        path = self._path("GetContainerBackupFile", request)
+        path = self._path("Get{}BackupFile", request)
         async for chunk in self._download(call, path, scope_query(request)):
-            yield GetContainerBackupFileResponse(data=chunk)
+            yield self._reply("Get{}BackupFile", data=chunk)
 
-    async def CreateContainerFromBackup(
-        self, requests: AsyncIterator[CreateContainerFromBackupRequest], call: CallContext
-    ) -> CreateContainerFromBackupResponse:
-        """POST /1.0/containers with the tarball as an application/octet-stream body."""
+    async def create_from_backup(self, requests: AsyncIterator[Any], call: CallContext) -> Any:
+        """POST the collection with the tarball as an application/octet-stream body."""
         first, rest = await first_request(requests)
         call = call.scoped(first)
         headers = {"Content-Type": _OCTET_STREAM}
@@ -355,13 +342,13 @@ class ContainerStreams(Facade):
             headers[call.dialect.header("name")] = header_value(first.name, "name")
         operation = await call.operation(
             "POST",
-            self._path("CreateContainerFromBackup", first),
+            self._path("Create{}FromBackup", first),
             wait=first.wait,
             query=scope_query(first),
             headers=headers,
             content=Upload(first, rest),
         )
-        return CreateContainerFromBackupResponse(operation=_operation(operation))
+        return self._reply("Create{}FromBackup", operation=_operation(operation))
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -374,13 +361,36 @@ class ContainerStreams(Facade):
                 yield chunk
 
 
+def _file_info(info: Any, got: FileInfo) -> None:
+    """Fill an ``<Noun>FileInfo`` message from the file headers LXD sent."""
+    info.uid = got.uid
+    info.gid = got.gid
+    info.mode = got.mode
+    info.type = got.type
+    if got.modified and "modified" in info.DESCRIPTOR.fields_by_name:
+        info.modified = got.modified
+
+
 def _required(value: str, field: str) -> str:
     if not value:
         raise InvalidRequest(f"{field} is required", field=field)
     return value
 
 
-async def _exec_input(session: ExecSession, requests: AsyncIterator[ExecContainerRequest]) -> None:
+async def _sftp_input(writer: asyncio.StreamWriter, first: Any, rest: AsyncIterator[Any]) -> None:
+    """Copy the client's bytes to LXD; the end of the request stream half-closes LXD's side."""
+    if first.data:
+        writer.write(first.data)
+        await writer.drain()
+    async for message in rest:
+        if message.data:
+            writer.write(message.data)
+            await writer.drain()
+    if writer.can_write_eof():
+        writer.write_eof()
+
+
+async def _exec_input(session: ExecSession, requests: AsyncIterator[Any]) -> None:
     """Copy the client's input to the session; the end of the request stream ends stdin.
 
     A write the command no longer takes (its stdin socket is gone because it ended) is dropped:
@@ -414,9 +424,7 @@ async def _exec_input(session: ExecSession, requests: AsyncIterator[ExecContaine
         raise
 
 
-async def _console_input(
-    session: ExecSession, requests: AsyncIterator[ConsoleContainerRequest]
-) -> None:
+async def _console_input(session: ExecSession, requests: AsyncIterator[Any]) -> None:
     """Copy the client's input to the console; the end of the request stream detaches."""
     try:
         async for message in requests:
