@@ -27,6 +27,7 @@ class ContainerFacade(InstanceStreams):
     """/1.0/containers and everything under it."""
 
     service = service_descriptor(container_service_pb2, "ContainerService")
+    # The streams (ExecContainer, GetContainerFile, ...) are bound by InstanceStreams.
     noun = "Container"
 
     GetContainerNames = ListNames()
@@ -55,25 +56,11 @@ class ContainerFacade(InstanceStreams):
     CreateContainerBackup = Async()
     RenameContainerBackup = Async()
     DeleteContainerBackup = Async()
-    GetContainerBackupFile = InstanceStreams.backup_file
-    CreateContainerFromBackup = InstanceStreams.create_from_backup
 
     GetContainerLogfiles = ListNames()
-    GetContainerLogfile = InstanceStreams.logfile
     DeleteContainerLogfile = Sync()
     GetContainerMetadata = Get()
     SetContainerMetadata = Sync()
     GetContainerTemplateFiles = ListNames(urls=False)
-    GetContainerTemplateFile = InstanceStreams.template_file
-    CreateContainerTemplateFile = InstanceStreams.create_template_file
-    UpdateContainerTemplateFile = InstanceStreams.update_template_file
-    DeleteContainerTemplateFile = InstanceStreams.delete_template_file
 
-    ExecContainer = InstanceStreams.exec
-    ConsoleContainer = InstanceStreams.console
-    GetContainerConsoleLog = InstanceStreams.console_log
     DeleteContainerConsoleLog = Sync()
-
-    GetContainerFile = InstanceStreams.get_file
-    CreateContainerFile = InstanceStreams.create_file
-    DeleteContainerFile = InstanceStreams.delete_file

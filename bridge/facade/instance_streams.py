@@ -19,7 +19,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Coroutine, Mapping
 from typing import Any, ClassVar
 
 from google.protobuf import message_factory
@@ -53,15 +53,45 @@ def _operation(operation: JsonObject) -> operation_pb2.Operation:
     return decode(operation_pb2.Operation, operation)
 
 
+#: The streaming RPCs, by name pattern (``{}``: the servicer's noun), and the method serving each.
+STREAMS = {
+    "Exec{}": "exec",
+    "Console{}": "console",
+    "Get{}ConsoleLog": "console_log",
+    "Get{}File": "get_file",
+    "Get{}FileInfo": "file_info",
+    "Create{}File": "create_file",
+    "Delete{}File": "delete_file",
+    "Get{}FileSFTP": "sftp",
+    "Get{}Logfile": "logfile",
+    "Get{}TemplateFile": "template_file",
+    "Create{}TemplateFile": "create_template_file",
+    "Update{}TemplateFile": "update_template_file",
+    "Delete{}TemplateFile": "delete_template_file",
+    "Get{}BackupFile": "backup_file",
+    "Create{}FromBackup": "create_from_backup",
+}
+
+
 class InstanceStreams(Facade):
     """Exec, console, files, logs, templates, backup transfers and SFTP of an instance.
 
-    A servicer sets :attr:`noun` and binds the methods it serves under its RPC names. The
-    methods are plain async functions of the class, so a service binds only those it has.
+    A servicer sets :attr:`noun`; the methods of :data:`STREAMS` its service has are bound
+    under their RPC names when the class is defined.
     """
 
     #: The object in the service's RPC names: "Container" (ExecContainer) or "Instance".
     noun: ClassVar[str]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Bind each stream method under its RPC's name (``Exec{noun}``) when the servicer's
+        service has that RPC and the servicer does not serve it itself."""
+        if "service" in cls.__dict__:
+            for pattern, method in STREAMS.items():
+                name = pattern.format(cls.noun)
+                if name in cls.service.methods_by_name and name not in cls.__dict__:
+                    setattr(cls, name, getattr(InstanceStreams, method))
+        super().__init_subclass__(**kwargs)
 
     def _rpc(self, pattern: str) -> str:
         return pattern.format(self.noun)
@@ -94,24 +124,20 @@ class InstanceStreams(Facade):
             return
         session = await call.lxd.exec_at(path, body, query=query, timeout=call.remaining())
         ended = False
-        pump = asyncio.create_task(_exec_input(session, rest), name="exec-input")
         try:
-            yield self._reply("Exec{}", operation=_operation(session.operation.current))
-            async for fd, chunk in session.output(coalesce=CHUNK_SIZE):
-                if fd == STDERR:
-                    yield self._reply("Exec{}", stderr=chunk)
-                else:
-                    yield self._reply("Exec{}", stdout=chunk)
-            if pump.done() and not pump.cancelled() and pump.exception() is not None:
-                raise pump.exception()  # type: ignore[misc]
+            async with _pumping(_exec_input(session, rest), "exec-input") as pump:
+                yield self._reply("Exec{}", operation=_operation(session.operation.current))
+                async for fd, chunk in session.output(coalesce=CHUNK_SIZE):
+                    if fd == STDERR:
+                        yield self._reply("Exec{}", stderr=chunk)
+                    else:
+                        yield self._reply("Exec{}", stdout=chunk)
+                _raise_if_failed(pump)
             result = await session.wait()
             ended = True
             code = result.exit_code if result.exit_code is not None else -1
             yield self._exit(code, result.operation)
         finally:
-            pump.cancel()
-            with contextlib.suppress(BaseException):
-                await pump
             if ended:
                 await session.aclose()
             else:
@@ -158,17 +184,13 @@ class InstanceStreams(Facade):
         session = await call.lxd.console_at(
             path, body, query=scope_query(first), timeout=call.remaining()
         )
-        pump = asyncio.create_task(_console_input(session, rest), name="console-input")
         try:
-            yield self._reply("Console{}", operation=_operation(session.operation.current))
-            async for _, chunk in session.output():
-                yield self._reply("Console{}", data=chunk)
-            if pump.done() and not pump.cancelled() and pump.exception() is not None:
-                raise pump.exception()  # type: ignore[misc]
+            async with _pumping(_console_input(session, rest), "console-input") as pump:
+                yield self._reply("Console{}", operation=_operation(session.operation.current))
+                async for _, chunk in session.output():
+                    yield self._reply("Console{}", data=chunk)
+                _raise_if_failed(pump)
         finally:
-            pump.cancel()
-            with contextlib.suppress(BaseException):
-                await pump
             await session.aclose()
         # A detach is a clean end even when LXD 5.0.2's own race on it marks the console
         # operation Failure (ExecSession.detach, docs/streams.md): it is sent as it ended.
@@ -176,9 +198,8 @@ class InstanceStreams(Facade):
 
     async def console_log(self, request: Any, call: CallContext) -> AsyncIterator[Any]:
         """GET .../console, raw, in chunks."""
-        path = self._path("Get{}ConsoleLog", request)
-        async for chunk in self._download(call, path, scope_query(request)):
-            yield self._reply("Get{}ConsoleLog", data=chunk)
+        async for reply in self._chunks("Get{}ConsoleLog", request, call, scope_query(request)):
+            yield reply
 
     # -- files ---------------------------------------------------------------------------------
 
@@ -261,34 +282,29 @@ class InstanceStreams(Facade):
         first, rest = await first_request(requests)
         call = call.scoped(first)
         path = self._path("Get{}FileSFTP", first)
-        async with call.lxd.upgrade(
-            path, "sftp", query=scope_query(first), timeout=call.remaining()
-        ) as (reader, writer):
-            pump = asyncio.create_task(_sftp_input(writer, first, rest), name="sftp-input")
-            try:
-                while chunk := await reader.read(CHUNK_SIZE):
-                    yield self._reply("Get{}FileSFTP", data=chunk)
-                if pump.done() and not pump.cancelled() and pump.exception() is not None:
-                    raise pump.exception()  # type: ignore[misc]
-            finally:
-                pump.cancel()
-                with contextlib.suppress(BaseException):
-                    await pump
+        async with (
+            call.lxd.upgrade(path, "sftp", query=scope_query(first), timeout=call.remaining()) as (
+                reader,
+                writer,
+            ),
+            _pumping(_sftp_input(writer, first, rest), "sftp-input") as pump,
+        ):
+            while chunk := await reader.read(CHUNK_SIZE):
+                yield self._reply("Get{}FileSFTP", data=chunk)
+            _raise_if_failed(pump)
 
     # -- log files and templates ---------------------------------------------------------------
 
     async def logfile(self, request: Any, call: CallContext) -> AsyncIterator[Any]:
         """GET .../logs/<file>, raw, in chunks."""
-        path = self._path("Get{}Logfile", request)
-        async for chunk in self._download(call, path, scope_query(request)):
-            yield self._reply("Get{}Logfile", data=chunk)
+        async for reply in self._chunks("Get{}Logfile", request, call, scope_query(request)):
+            yield reply
 
     async def template_file(self, request: Any, call: CallContext) -> AsyncIterator[Any]:
         """GET .../metadata/templates?path=, raw, in chunks."""
-        path = self._path("Get{}TemplateFile", request)
         query = {**scope_query(request), "path": _required(request.path, "path")}
-        async for chunk in self._download(call, path, query):
-            yield self._reply("Get{}TemplateFile", data=chunk)
+        async for reply in self._chunks("Get{}TemplateFile", request, call, query):
+            yield reply
 
     async def create_template_file(self, requests: AsyncIterator[Any], call: CallContext) -> Any:
         """POST .../metadata/templates?path= with the chunks as the body."""
@@ -327,9 +343,8 @@ class InstanceStreams(Facade):
 
     async def backup_file(self, request: Any, call: CallContext) -> AsyncIterator[Any]:
         """GET .../backups/<b>/export, raw, in chunks."""
-        path = self._path("Get{}BackupFile", request)
-        async for chunk in self._download(call, path, scope_query(request)):
-            yield self._reply("Get{}BackupFile", data=chunk)
+        async for reply in self._chunks("Get{}BackupFile", request, call, scope_query(request)):
+            yield reply
 
     async def create_from_backup(self, requests: AsyncIterator[Any], call: CallContext) -> Any:
         """POST the collection with the tarball as an application/octet-stream body."""
@@ -352,6 +367,13 @@ class InstanceStreams(Facade):
 
     # -- helpers -------------------------------------------------------------------------------
 
+    async def _chunks(
+        self, pattern: str, request: Any, call: CallContext, query: Mapping[str, Any]
+    ) -> AsyncIterator[Any]:
+        """The RPC ``pattern`` names as a download: LXD's raw body as its ``data`` replies."""
+        async for chunk in self._download(call, self._path(pattern, request), query):
+            yield self._reply(pattern, data=chunk)
+
     async def _download(
         self, call: CallContext, path: str, query: Mapping[str, Any]
     ) -> AsyncIterator[bytes]:
@@ -359,6 +381,25 @@ class InstanceStreams(Facade):
         async with call.lxd.stream("GET", path, query=query, timeout=call.remaining()) as raw:
             async for chunk in chunks(raw):
                 yield chunk
+
+
+@contextlib.asynccontextmanager
+async def _pumping(copy: Coroutine[Any, Any, None], name: str) -> AsyncIterator[asyncio.Task[None]]:
+    """Run ``copy`` (the client's input to LXD) as a task of its own while the output streams,
+    so neither waits for the other; leaving cancels it."""
+    task = asyncio.create_task(copy, name=name)
+    try:
+        yield task
+    finally:
+        task.cancel()
+        with contextlib.suppress(BaseException):
+            await task
+
+
+def _raise_if_failed(task: asyncio.Task[None]) -> None:
+    """Raise what ended the input task, if it failed (an invalid request, a broken stream)."""
+    if task.done() and not task.cancelled() and (error := task.exception()) is not None:
+        raise error
 
 
 def _file_info(info: Any, got: FileInfo) -> None:
@@ -379,13 +420,9 @@ def _required(value: str, field: str) -> str:
 
 async def _sftp_input(writer: asyncio.StreamWriter, first: Any, rest: AsyncIterator[Any]) -> None:
     """Copy the client's bytes to LXD; the end of the request stream half-closes LXD's side."""
-    if first.data:
-        writer.write(first.data)
+    async for data in Upload(first, rest):
+        writer.write(data)
         await writer.drain()
-    async for message in rest:
-        if message.data:
-            writer.write(message.data)
-            await writer.drain()
     if writer.can_write_eof():
         writer.write_eof()
 

@@ -40,6 +40,7 @@ class InstanceFacade(InstanceStreams):
     """/1.0/instances and everything under it."""
 
     service = service_descriptor(instance_service_pb2, "InstanceService")
+    # The streams (ExecInstance, GetInstanceFile, ...) are bound by InstanceStreams.
     noun = "Instance"
 
     GetInstanceNames = ListNames(*_LIST)
@@ -73,30 +74,15 @@ class InstanceFacade(InstanceStreams):
     CreateInstanceBackup = Async()
     RenameInstanceBackup = Async()
     DeleteInstanceBackup = Async()
-    GetInstanceBackupFile = InstanceStreams.backup_file
-    CreateInstanceFromBackup = InstanceStreams.create_from_backup
 
     GetInstanceLogfiles = ListNames()
-    GetInstanceLogfile = InstanceStreams.logfile
     DeleteInstanceLogfile = Sync()
     GetInstanceMetadata = Get()
     UpdateInstanceMetadata = Sync()
     PatchInstanceMetadata = Patch()
     GetInstanceTemplateFiles = ListNames(urls=False)
-    GetInstanceTemplateFile = InstanceStreams.template_file
-    CreateInstanceTemplateFile = InstanceStreams.create_template_file
-    DeleteInstanceTemplateFile = InstanceStreams.delete_template_file
 
-    ExecInstance = InstanceStreams.exec
-    ConsoleInstance = InstanceStreams.console
-    GetInstanceConsoleLog = InstanceStreams.console_log
     DeleteInstanceConsoleLog = Sync()
-
-    GetInstanceFile = InstanceStreams.get_file
-    GetInstanceFileInfo = InstanceStreams.file_info
-    CreateInstanceFile = InstanceStreams.create_file
-    DeleteInstanceFile = InstanceStreams.delete_file
-    GetInstanceFileSFTP = InstanceStreams.sftp
 
     async def GetInstanceNamesAllProjects(
         self, request: GetInstanceNamesAllProjectsRequest, call: CallContext
