@@ -8,6 +8,7 @@ transport (instance_support.py), not through the code under test.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import grpc
 import pytest
@@ -299,6 +300,47 @@ async def test_a_virtual_machine_is_refused_with_the_daemons_own_message(
     # Nothing was left behind.
     names = await instances.GetInstanceNames(pb.GetInstanceNamesRequest())
     assert name not in names.names
+
+
+async def test_migrate_then_create_from_the_migration_source(
+    lxd: LxdClient, instances: InstanceServiceStub, daemon: LxdSandbox
+) -> None:
+    """MigrateInstance gives the migration websocket secrets; a CreateInstance with a
+    "migration" source pulls the instance with them (here the daemon pulls from itself over its
+    HTTPS address, as a second server would)."""
+    async with instance(lxd, "in-mig") as source:
+        target = make_unique_name("in-mig-to")
+        try:
+            started = await instances.MigrateInstance(
+                pb.MigrateInstanceRequest(
+                    name=source, instance=instance_pb2.InstancePost(migration=True)
+                )
+            )
+            migration = started.operation
+            assert migration.status == "Running" and getattr(migration, "class") == "websocket"
+            secrets = {k: str(v) for k, v in migration.metadata.items()}
+            assert {"control", "fs"} <= set(secrets)
+            got = await instances.GetInstance(pb.GetInstanceRequest(name=source))
+            post = instance_pb2.InstancesPost(
+                name=target,
+                architecture=got.instance.architecture,
+                profiles=["default"],
+                source=instance_pb2.InstanceSource(
+                    type="migration",
+                    mode="pull",
+                    operation=f"https://{daemon.https_address}/1.0/operations/{migration.id}",
+                    certificate=Path(daemon.server_cert).read_text(),
+                    secrets=secrets,
+                ),
+            )
+            created = await instances.CreateInstance(
+                pb.CreateInstanceRequest(instance=post, wait=True)
+            )
+            assert created.operation.status_code == STATUS_CODE_SUCCESS
+            copied = await instances.GetInstance(pb.GetInstanceRequest(name=target))
+            assert copied.instance.name == target and copied.instance.type == "container"
+        finally:
+            await delete_instance(lxd, target)
 
 
 # --- state ---------------------------------------------------------------------------------------
