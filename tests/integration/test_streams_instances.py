@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import asyncio
 import os
+import socket
 import struct
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import grpc
+import paramiko
 import pytest
 
 from bridge.transport import LxdClient
@@ -360,3 +362,71 @@ async def test_sftp_to_a_missing_instance_is_not_found(instances: InstanceServic
     with pytest.raises(grpc.aio.AioRpcError) as raised:
         await call.read()
     assert raised.value.code() == grpc.StatusCode.NOT_FOUND
+
+
+class _Channel:
+    """What paramiko's SFTPClient asks of its channel: send, recv, close, a name for its log."""
+
+    def __init__(self, sock: socket.socket) -> None:
+        self.sock = sock
+
+    def send(self, data: bytes) -> int:
+        return self.sock.send(data)
+
+    def recv(self, size: int) -> bytes:
+        return self.sock.recv(size)
+
+    def close(self) -> None:
+        self.sock.close()
+
+    def get_name(self) -> str:
+        return "GetInstanceFileSFTP"
+
+
+async def test_a_well_kept_sftp_client_works_over_the_stream(
+    instances: InstanceServiceStub, running: str
+) -> None:
+    """paramiko's SFTPClient, on one end of a socket pair whose other end is the RPC: write,
+    stat, list, read back, rename and remove, then close (which ends the RPC OK)."""
+    call = instances.GetInstanceFileSFTP(timeout=OP_TIMEOUT)
+    await call.write(pb.GetInstanceFileSFTPRequest(name=running))
+    ours, theirs = socket.socketpair()
+    ours.setblocking(False)
+    loop = asyncio.get_running_loop()
+
+    async def to_the_bridge() -> None:
+        while data := await loop.sock_recv(ours, 64 * 1024):
+            await call.write(pb.GetInstanceFileSFTPRequest(data=data))
+        await call.done_writing()
+
+    async def from_the_bridge() -> None:
+        while (reply := await call.read()) is not grpc.aio.EOF:
+            await loop.sock_sendall(ours, reply.data)
+
+    content = os.urandom(300_000)
+
+    def session() -> tuple[int, list[str], bytes, list[str]]:
+        client = paramiko.SFTPClient(_Channel(theirs))
+        with client.open("/tmp/by-paramiko", "wb") as f:
+            f.write(content)
+        size = client.stat("/tmp/by-paramiko").st_size
+        listed = client.listdir("/tmp")
+        client.rename("/tmp/by-paramiko", "/tmp/by-paramiko-2")
+        with client.open("/tmp/by-paramiko-2", "rb") as f:
+            back = f.read()
+        client.remove("/tmp/by-paramiko-2")
+        after = client.listdir("/tmp")
+        client.close()  # closes its end of the pair: the pump half-closes the RPC
+        return size, listed, back, after
+
+    pumps = asyncio.gather(to_the_bridge(), from_the_bridge())
+    try:
+        size, listed, back, after = await asyncio.wait_for(asyncio.to_thread(session), OP_TIMEOUT)
+        await asyncio.wait_for(pumps, OP_TIMEOUT)
+    finally:
+        pumps.cancel()
+        ours.close()
+        theirs.close()
+    assert size == len(content) and back == content
+    assert "by-paramiko" in listed and "by-paramiko-2" not in after
+    assert await call.code() == grpc.StatusCode.OK
