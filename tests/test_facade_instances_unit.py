@@ -145,3 +145,13 @@ async def test_an_answer_that_is_not_http_or_is_cut_is_a_transport_failure(tmp_p
         with pytest.raises(TransportError):
             async with upgrade(endpoint, "/1.0/instances/x/sftp", "sftp", timeout=5):
                 pass
+
+
+def test_sftp_is_audited_as_a_change_and_the_file_head_is_not() -> None:
+    """SFTP is a GET by its http rule, but its session writes files: the audit log has it."""
+    from bridge.audit import changes
+
+    assert changes(SERVICE.methods_by_name["GetInstanceFileSFTP"])
+    assert changes(SERVICE.methods_by_name["CreateInstanceFile"])
+    assert not changes(SERVICE.methods_by_name["GetInstanceFileInfo"])
+    assert not changes(SERVICE.methods_by_name["GetInstanceFile"])
