@@ -5,11 +5,13 @@ daemon does not give (a fake server, said per test)."""
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
+from google.api import annotations_pb2
 
 from bridge.errors import NotFound, ProtocolError, TransportError
 from bridge.facade import ContainerFacade, InstanceFacade
@@ -18,6 +20,7 @@ from bridge.facade.instance_streams import STREAMS, InstanceStreams
 from bridge.transport.endpoint import Endpoint
 from bridge.transport.upgrade import upgrade
 from lxd.api.v1 import instance_service_pb2 as pb
+from tests.reference import ENDPOINTS_5_0, read_tsv
 
 SERVICE = pb.DESCRIPTOR.services_by_name["InstanceService"]
 
@@ -155,3 +158,36 @@ def test_sftp_is_audited_as_a_change_and_the_file_head_is_not() -> None:
     assert changes(SERVICE.methods_by_name["CreateInstanceFile"])
     assert not changes(SERVICE.methods_by_name["GetInstanceFileInfo"])
     assert not changes(SERVICE.methods_by_name["GetInstanceFile"])
+
+
+def _rules_of_instance_service() -> set[tuple[str, str]]:
+    """(method, path with `*` for variables) of every http rule of InstanceService."""
+    found = set()
+    for method in SERVICE.methods:
+        rule = method.GetOptions().Extensions[annotations_pb2.http]
+        for binding in [rule, *rule.additional_bindings]:
+            kind = binding.WhichOneof("pattern")
+            if kind == "custom":
+                kind, path = binding.custom.kind, binding.custom.path
+            else:
+                path = getattr(binding, kind)
+            found.add((kind.upper(), re.sub(r"\{[^}]+\}", "*", path)))
+    return found
+
+
+INSTANCE_ENDPOINTS = [
+    (r["method"], r["path"]) for r in read_tsv(ENDPOINTS_5_0) if r["group"] == "instances"
+]
+
+
+def test_the_5_0_table_has_41_instance_endpoints() -> None:
+    assert len(INSTANCE_ENDPOINTS) == 41
+
+
+@pytest.mark.parametrize(
+    ("method", "path"), INSTANCE_ENDPOINTS, ids=[f"{m} {p}" for m, p in INSTANCE_ENDPOINTS]
+)
+def test_every_instance_endpoint_of_lxd_5_0_is_an_instance_service_rule(
+    method: str, path: str
+) -> None:
+    assert (method, re.sub(r"\{[^}]+\}", "*", path)) in _rules_of_instance_service()

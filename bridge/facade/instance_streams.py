@@ -18,11 +18,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 from collections.abc import AsyncIterator, Coroutine, Mapping
 from typing import Any, ClassVar
 
 from google.protobuf import message_factory
+from google.protobuf.descriptor import ServiceDescriptor
+from google.protobuf.message import Message
 
 from bridge.errors import InvalidRequest, OperationRunning, TransportError
 from bridge.facade.common import (
@@ -47,6 +50,11 @@ _log = logging.getLogger(__name__)
 _OCTET_STREAM = "application/octet-stream"
 _FILE_TYPES = ("file", "directory", "symlink")
 _WRITE_MODES = ("overwrite", "append")
+
+
+@functools.cache
+def _reply_class(service: ServiceDescriptor, rpc: str) -> type[Message]:
+    return message_factory.GetMessageClass(service.methods_by_name[rpc].output_type)
 
 
 def _operation(operation: JsonObject) -> operation_pb2.Operation:
@@ -101,9 +109,8 @@ class InstanceStreams(Facade):
         return self.route(self._rpc(pattern)).path(request)
 
     def _reply(self, pattern: str, **fields: Any) -> Any:
-        """A response of the RPC ``pattern`` names, its class read from the descriptor."""
-        method = self.service.methods_by_name[self._rpc(pattern)]
-        return message_factory.GetMessageClass(method.output_type)(**fields)
+        """A response of the RPC ``pattern`` names (its class read from the descriptor once)."""
+        return _reply_class(self.service, pattern.format(self.noun))(**fields)
 
     # -- exec ----------------------------------------------------------------------------------
 

@@ -29,9 +29,12 @@ class InstanceServiceStub:
     """InstanceService follows the conventions written at the top of container_service.proto. It is
     LXD's /1.0/instances (API extension "instances", LXD 3.18 and later; Incus has only these
     paths): containers and virtual machines alike, `type` saying which. Lists take LXD's
-    `instance-type`, `all-projects` and `filter` query parameters. Migration and copy between
-    servers are a CreateInstance with a migration source and a MigrateInstance on the source
-    server; the bridge carries them as plain LXD calls (the migration websockets are LXD's).
+    `instance-type`, `all-projects` and `filter` query parameters (the Go client's
+    GetInstancesWithFilter, GetInstancesAllProjects, ... are these fields of GetInstances and
+    GetInstancesFull; GetInstanceNamesAllProjects has a response of its own). Migration and copy
+    between servers are a CreateInstance with a migration source and a MigrateInstance on the
+    source server; the bridge carries them as plain LXD calls (the migration websockets are
+    LXD's).
 
     InstanceService is LXD's instances (containers and virtual machines) and their snapshots,
     backups, state, files, logs, metadata, templates, exec, console and SFTP (/1.0/instances).
@@ -299,9 +302,12 @@ class InstanceServiceServicer:
     """InstanceService follows the conventions written at the top of container_service.proto. It is
     LXD's /1.0/instances (API extension "instances", LXD 3.18 and later; Incus has only these
     paths): containers and virtual machines alike, `type` saying which. Lists take LXD's
-    `instance-type`, `all-projects` and `filter` query parameters. Migration and copy between
-    servers are a CreateInstance with a migration source and a MigrateInstance on the source
-    server; the bridge carries them as plain LXD calls (the migration websockets are LXD's).
+    `instance-type`, `all-projects` and `filter` query parameters (the Go client's
+    GetInstancesWithFilter, GetInstancesAllProjects, ... are these fields of GetInstances and
+    GetInstancesFull; GetInstanceNamesAllProjects has a response of its own). Migration and copy
+    between servers are a CreateInstance with a migration source and a MigrateInstance on the
+    source server; the bridge carries them as plain LXD calls (the migration websockets are
+    LXD's).
 
     InstanceService is LXD's instances (containers and virtual machines) and their snapshots,
     backups, state, files, logs, metadata, templates, exec, console and SFTP (/1.0/instances).
@@ -351,8 +357,11 @@ class InstanceServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def CreateInstance(self, request, context):
-        """Creates an instance from an image, as a copy, or empty (source type "none"). Returns
-        ALREADY_EXISTS if the name is taken.
+        """Creates an instance from an image, as a copy, from a migration source (the secrets of a
+        MigrateInstance on the source server), or empty (source type "none"); `type` is
+        "container" or "virtual-machine". Returns ALREADY_EXISTS if the name is taken. A server
+        that cannot run virtual machines refuses one with its own message (LXD 5.0: the create
+        operation fails, an error status carrying its err; Incus 6.0: INTERNAL).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -963,9 +972,12 @@ class InstanceService:
     """InstanceService follows the conventions written at the top of container_service.proto. It is
     LXD's /1.0/instances (API extension "instances", LXD 3.18 and later; Incus has only these
     paths): containers and virtual machines alike, `type` saying which. Lists take LXD's
-    `instance-type`, `all-projects` and `filter` query parameters. Migration and copy between
-    servers are a CreateInstance with a migration source and a MigrateInstance on the source
-    server; the bridge carries them as plain LXD calls (the migration websockets are LXD's).
+    `instance-type`, `all-projects` and `filter` query parameters (the Go client's
+    GetInstancesWithFilter, GetInstancesAllProjects, ... are these fields of GetInstances and
+    GetInstancesFull; GetInstanceNamesAllProjects has a response of its own). Migration and copy
+    between servers are a CreateInstance with a migration source and a MigrateInstance on the
+    source server; the bridge carries them as plain LXD calls (the migration websockets are
+    LXD's).
 
     InstanceService is LXD's instances (containers and virtual machines) and their snapshots,
     backups, state, files, logs, metadata, templates, exec, console and SFTP (/1.0/instances).
