@@ -6,7 +6,8 @@ Each line has ``time`` (RFC 3339, UTC), ``principal`` (None: the anonymous calle
 operation id, when the RPC started one) and ``duration`` (seconds). Never a body, password,
 token, key or certificate: only those fields are read from the request.
 
-An RPC changes something when LXD's method in its ``google.api.http`` rule is not GET; with
+An RPC changes something when LXD's method in its ``google.api.http`` rule is not GET or HEAD,
+or when it is a two-way session on an upgraded GET (SFTP, :func:`changes`); with
 ``reads`` every RPC is audited (health and reflection too); a PERMISSION_DENIED call (the policy's
 or LXD's) always is. Each line is one ``write`` on a file opened for appending, from the event
 loop's thread: lines stay whole when RPCs run concurrently and when the bridge stops on SIGTERM
@@ -32,7 +33,7 @@ from bridge.identity import caller_of
 from bridge.observability import context
 from bridge.observability.interceptor import status_name
 
-__all__ = ["RESOURCE_FIELDS", "AuditInterceptor", "AuditLog"]
+__all__ = ["RESOURCE_FIELDS", "AuditInterceptor", "AuditLog", "changes"]
 
 #: The request fields copied into a line: what the call names, never what it carries.
 RESOURCE_FIELDS = ("name", "project", "target")
@@ -92,6 +93,13 @@ def _resource(request: Any, message_type: type[Message] | None) -> dict[str, str
     return found
 
 
+def changes(method: Any) -> bool:
+    """Whether an RPC can change something: LXD's method is not GET or HEAD, or the RPC is a
+    session both ways on an upgraded GET (GetInstanceFileSFTP writes files)."""
+    upgraded = method.client_streaming and method.server_streaming
+    return route_of(method).method not in ("GET", "HEAD") or upgraded
+
+
 class AuditInterceptor(grpc.aio.ServerInterceptor):
     """Writes the audit line of each RPC when it ends (see the module docstring).
 
@@ -103,7 +111,7 @@ class AuditInterceptor(grpc.aio.ServerInterceptor):
         self.log = log
         self.reads = reads
         methods = [(f"/{s.full_name}/{m.name}", m) for s in services for m in s.methods]
-        self._changes = {path: route_of(method).method != "GET" for path, method in methods}
+        self._changes = {path: changes(method) for path, method in methods}
         self._types = {path: GetMessageClass(method.input_type) for path, method in methods}
 
     async def intercept_service(  # type: ignore[override]  # the stub binds its TypeVars oddly

@@ -13,6 +13,7 @@ from bridge.facade.common import Facade
 from bridge.facade.containers import ContainerFacade
 from bridge.facade.events import EventFacade
 from bridge.facade.images import ImageFacade
+from bridge.facade.instances import InstanceFacade
 from bridge.facade.network_acls import NetworkACLFacade
 from bridge.facade.network_zones import NetworkZoneFacade
 from bridge.facade.networks import NetworkFacade
@@ -31,6 +32,7 @@ __all__ = [
     "EventFacade",
     "Facade",
     "ImageFacade",
+    "InstanceFacade",
     "NetworkACLFacade",
     "NetworkFacade",
     "NetworkZoneFacade",
@@ -47,6 +49,7 @@ FACADES: tuple[type[Facade], ...] = (
     ServerFacade,
     OperationFacade,
     ContainerFacade,
+    InstanceFacade,
     EventFacade,
     CertificateFacade,
     ClusterFacade,

@@ -1,8 +1,9 @@
 """ContainerService: containers, snapshots, backups, state, logs, metadata (container_service).
 
-Every RPC here is one kind of LXD call (bridge.facade.common); the proto says the rest. The
-streaming calls (exec, console, files, log and template contents, backup export) and migration
-are not in this service yet: see the comment at the top of container_service.proto.
+Every unary RPC here is one kind of LXD call (bridge.facade.common); the streams are
+:class:`~bridge.facade.instance_streams.InstanceStreams`', shared with InstanceService. The proto
+says the rest. Migration is not in this service: see the comment at the top of
+container_service.proto.
 """
 
 from __future__ import annotations
@@ -18,17 +19,19 @@ from bridge.facade.common import (
     decode,
     service_descriptor,
 )
-from bridge.facade.container_streams import ContainerStreams
+from bridge.facade.instance_streams import InstanceStreams
 from bridge.migration import CopyArgs, copy_instance, source_context
 from lxd.api.v1 import container_service_pb2, operation_pb2
 
 __all__ = ["ContainerFacade"]
 
 
-class ContainerFacade(ContainerStreams):  # the streaming RPCs: container_streams.py
-    """/1.0/containers and everything under it that is not a stream."""
+class ContainerFacade(InstanceStreams):
+    """/1.0/containers and everything under it."""
 
     service = service_descriptor(container_service_pb2, "ContainerService")
+    # The streams (ExecContainer, GetContainerFile, ...) are bound by InstanceStreams.
+    noun = "Container"
 
     GetContainerNames = ListNames()
     GetContainers = ListObjects()
@@ -58,9 +61,12 @@ class ContainerFacade(ContainerStreams):  # the streaming RPCs: container_stream
     DeleteContainerBackup = Async()
 
     GetContainerLogfiles = ListNames()
+    DeleteContainerLogfile = Sync()
     GetContainerMetadata = Get()
     SetContainerMetadata = Sync()
     GetContainerTemplateFiles = ListNames(urls=False)
+
+    DeleteContainerConsoleLog = Sync()
 
     async def CopyContainer(
         self, request: container_service_pb2.CopyContainerRequest, call: CallContext

@@ -81,13 +81,23 @@ class Rpc:
 
 
 class Get(Rpc):
-    """GET one object: the response's one message field (other than ``etag``) and its ETag."""
+    """GET one object: the response's one message field (other than ``etag``) and its ETag.
+
+    ``recursion`` asks LXD for the object with more in it (an instance with its state,
+    snapshots and backups: ``Get(recursion=1)``).
+    """
 
     object_field: FieldDescriptor
     object_cls: type[Message]
 
-    def __init__(self, *query: str) -> None:
+    def __init__(self, *query: str, recursion: int | None = None) -> None:
         self.query_fields = query
+        self.recursion = recursion
+
+    def query(self, request: Message) -> Query:
+        """The query parameters, with ``recursion`` when the kind was given one."""
+        query = super().query(request)
+        return query if self.recursion is None else {**query, "recursion": self.recursion}
 
     def check(self, request: Descriptor, response: Descriptor) -> None:
         objects = [f for f in response.fields if f.name != "etag"]
@@ -110,10 +120,12 @@ class Get(Rpc):
 class ListNames(Rpc):
     """GET a list of URLs (recursion 0): the response's ``names``, one per URL.
 
-    ``urls=False`` for the few lists that hold bare names (template files), taken as they are.
+    ``query`` names request fields sent as query parameters (as for every kind);
+    ``urls=False`` is for the few lists that hold bare names (template files), taken as they are.
     """
 
-    def __init__(self, *, urls: bool = True) -> None:
+    def __init__(self, *query: str, urls: bool = True) -> None:
+        self.query_fields = query
         self.urls = urls
 
     def check(self, request: Descriptor, response: Descriptor) -> None:
@@ -138,7 +150,8 @@ class ListObjects(Rpc):
     objects_field: FieldDescriptor
     item_cls: type[Message]
 
-    def __init__(self, *, recursion: int = 1) -> None:
+    def __init__(self, *query: str, recursion: int = 1) -> None:
+        self.query_fields = query
         self.recursion = recursion
 
     def check(self, request: Descriptor, response: Descriptor) -> None:

@@ -72,10 +72,14 @@ class Route:
         options: Any = method.GetOptions()  # typeshed cannot type a generated extension
         rule = cast(http_pb2.HttpRule, options.Extensions[annotations_pb2.http])
         pattern = rule.WhichOneof("pattern")
-        if pattern is None or pattern == "custom":
-            raise TypeError(f"{method.full_name} has no google.api.http get/put/post/patch/delete")
-        self.method = pattern.upper()
-        self.template: str = getattr(rule, pattern)
+        if pattern is None:
+            raise TypeError(f"{method.full_name} has no google.api.http rule")
+        if pattern == "custom":  # a method http_pb2 has no field for: HEAD
+            self.method = rule.custom.kind.upper()
+            self.template: str = rule.custom.path
+        else:
+            self.method = pattern.upper()
+            self.template = getattr(rule, pattern)
         self.body = rule.body
         self.variables = _PATH_VARIABLE.findall(self.template)
         self.narrower: list[tuple[str, list[str]]] = []
@@ -142,15 +146,17 @@ def query_of(request: Message, names: tuple[str, ...]) -> Query:
     """``target``/``project`` and the named fields of the request, as query parameters.
 
     A field is sent only when set: a string when not empty, a bool as ``1`` when true (LXD reads
-    ``force=1``), a number when not zero.
+    ``force=1``), a number when not zero. The parameter is the field's name with ``-`` for
+    ``_``, as LXD names its parameters (``all_projects``: ``all-projects``).
     """
     query: dict[str, str | int | bool | None] = dict(scope_query(request))
     for name in names:
         value = getattr(request, name)
+        parameter = name.replace("_", "-")
         if isinstance(value, bool):
-            query[name] = 1 if value else None
+            query[parameter] = 1 if value else None
         else:
-            query[name] = value or None
+            query[parameter] = value or None
     return query
 
 

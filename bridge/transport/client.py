@@ -25,6 +25,7 @@ from bridge.transport.events import Events
 from bridge.transport.files import Files
 from bridge.transport.operations import Operation, Operations
 from bridge.transport.paths import segment
+from bridge.transport.upgrade import upgrade
 from bridge.transport.websocket import ExecSession, StdinSource, open_session
 
 if TYPE_CHECKING:
@@ -172,6 +173,12 @@ class LxdClient:
         return self.connection.stream(
             method, path, query=query, headers=headers, content=content, timeout=timeout
         )
+
+    def upgrade(
+        self, path: str, protocol: str, *, query: Query | None = None, timeout: float | None = None
+    ) -> AbstractAsyncContextManager[tuple[asyncio.StreamReader, asyncio.StreamWriter]]:
+        """``path`` upgraded to a raw byte stream (SFTP), on a connection of its own."""
+        return upgrade(self.connection.endpoint, path, protocol, query=query, timeout=timeout)
 
     def instance_path(self, container: str) -> str:
         """``container``'s path on this server (the collection is the dialect's)."""

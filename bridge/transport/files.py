@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import AsyncIterable, AsyncIterator, Mapping
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
+from http import HTTPStatus
 from typing import TYPE_CHECKING, Literal
 
-from bridge.errors import ProtocolError
+from bridge.errors import ProtocolError, lxd_error
 from bridge.transport.connection import Query, RawResponse
 from bridge.transport.envelope import decode_response
 from bridge.transport.paths import segment
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
 
 __all__ = ["FileInfo", "Files", "PulledFile", "file_headers", "file_info"]
 
+_STATUSES = {s.value for s in HTTPStatus}
+
 
 @dataclass(frozen=True, slots=True)
 class FileInfo:
@@ -27,6 +30,7 @@ class FileInfo:
     gid: int
     mode: int
     type: str  # "file", "directory" or "symlink"
+    modified: str = ""  # X-LXD-modified as LXD writes it (Go's time.String()), when sent
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +58,7 @@ def file_info(headers: Mapping[str, str], dialect: Dialect) -> FileInfo:
             gid=int(headers.get(dialect.header("gid"), "-1")),
             mode=int(headers.get(dialect.header("mode"), "0"), 8),
             type=headers.get(dialect.header("type"), "file"),
+            modified=headers.get(dialect.header("modified"), ""),
         )
     except ValueError as e:
         raise ProtocolError(f"bad {dialect.header('*')} file headers: {dict(headers)!r}") from e
@@ -117,6 +122,28 @@ class Files:
                     raise ProtocolError(f"directory listing is not a list: {listing!r}")
                 entries = [str(name) for name in listing]
             yield PulledFile(info=info, raw=raw, entries=entries)
+
+    async def head_at(
+        self, endpoint: str, path: str, *, query: Query | None = None, timeout: float | None = None
+    ) -> FileInfo:
+        """What LXD says of ``path`` without its content (HEAD; LXD 5.0 and Incus).
+
+        An answer to HEAD has no body, so a refusal carries no LXD message: it is raised as the
+        LXD error of its HTTP status (404 NotFound for a missing file) with the status's reason.
+        """
+        try:
+            async with self._client.stream(
+                "HEAD", endpoint, query={**(query or {}), "path": path}, timeout=timeout
+            ) as raw:
+                return file_info(raw.headers, self._client.dialect)
+        except ProtocolError as e:
+            if e.http_status is None or e.http_status < 400:
+                raise
+            status = HTTPStatus(e.http_status) if e.http_status in _STATUSES else None
+            reason = status.phrase if status is not None else "Error"
+            raise lxd_error(
+                e.http_status, f"{reason} (HTTP {e.http_status} to HEAD, which has no body)"
+            ) from None
 
     def pull(
         self, container: str, path: str, *, project: str = "", timeout: float | None = None

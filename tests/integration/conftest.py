@@ -29,6 +29,7 @@ from bridge.server import BridgeServer, start
 from bridge.transport import LxdClient
 from lxd.api.v1 import (
     container_service_pb2_grpc,
+    instance_service_pb2_grpc,
     operation_pb2,
     operation_service_pb2_grpc,
     server_service_pb2_grpc,
@@ -109,6 +110,12 @@ async def proxied_channel(proxied_bridge: BridgeServer) -> AsyncIterator[grpc.ai
 def containers(channel: grpc.aio.Channel) -> container_service_pb2_grpc.ContainerServiceStub:
     """ContainerService client."""
     return container_service_pb2_grpc.ContainerServiceStub(channel)
+
+
+@pytest.fixture(scope="session")
+def instances(channel: grpc.aio.Channel) -> instance_service_pb2_grpc.InstanceServiceStub:
+    """InstanceService client."""
+    return instance_service_pb2_grpc.InstanceServiceStub(channel)
 
 
 @pytest.fixture(scope="session")

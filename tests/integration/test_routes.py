@@ -52,7 +52,12 @@ HOSTILE = {
 HARMLESS = "t-routes-harmless"
 
 #: The oneof field a stream's first request must carry to get as far as building the path.
-FIRST_MESSAGE = {"ExecContainer": "exec", "ConsoleContainer": "console"}
+FIRST_MESSAGE = {
+    "ExecContainer": "exec",
+    "ConsoleContainer": "console",
+    "ExecInstance": "exec",
+    "ConsoleInstance": "console",
+}
 
 
 def _cases() -> list[tuple[MethodDescriptor, str, bool]]:

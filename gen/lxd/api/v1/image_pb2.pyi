@@ -132,7 +132,7 @@ class ImageMetadata(_message.Message):
     def __init__(self, architecture: _Optional[str] = ..., creation_date: _Optional[int] = ..., expiry_date: _Optional[int] = ..., properties: _Optional[_Mapping[str, str]] = ..., templates: _Optional[_Mapping[str, ImageMetadataTemplate]] = ..., empty_keys: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class ImageMetadataTemplate(_message.Message):
-    __slots__ = ("when", "create_only", "template", "properties", "empty_keys")
+    __slots__ = ("when", "create_only", "template", "properties", "uid", "gid", "mode", "empty_keys")
     class PropertiesEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -144,13 +144,19 @@ class ImageMetadataTemplate(_message.Message):
     CREATE_ONLY_FIELD_NUMBER: _ClassVar[int]
     TEMPLATE_FIELD_NUMBER: _ClassVar[int]
     PROPERTIES_FIELD_NUMBER: _ClassVar[int]
+    UID_FIELD_NUMBER: _ClassVar[int]
+    GID_FIELD_NUMBER: _ClassVar[int]
+    MODE_FIELD_NUMBER: _ClassVar[int]
     EMPTY_KEYS_FIELD_NUMBER: _ClassVar[int]
     when: _containers.RepeatedScalarFieldContainer[str]
     create_only: bool
     template: str
     properties: _containers.ScalarMap[str, str]
+    uid: str
+    gid: str
+    mode: str
     empty_keys: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, when: _Optional[_Iterable[str]] = ..., create_only: _Optional[bool] = ..., template: _Optional[str] = ..., properties: _Optional[_Mapping[str, str]] = ..., empty_keys: _Optional[_Iterable[str]] = ...) -> None: ...
+    def __init__(self, when: _Optional[_Iterable[str]] = ..., create_only: _Optional[bool] = ..., template: _Optional[str] = ..., properties: _Optional[_Mapping[str, str]] = ..., uid: _Optional[str] = ..., gid: _Optional[str] = ..., mode: _Optional[str] = ..., empty_keys: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class ImagePut(_message.Message):
     __slots__ = ("auto_update", "properties", "public", "expires_at", "profiles", "empty_keys")
