@@ -24,8 +24,11 @@ servers; nothing else asks "which server is this?":
 What was checked for LXD 5.21 LTS (tag ``lxd-5.21.7``, not installable here), for the container
 and instance endpoints: it still routes every ``/1.0/containers`` alias (``lxd/instances.go``),
 still names its headers ``X-LXD-*`` and still reads ``password`` in certificate posts (beside
-``trust_token``, ext ``explicit_trust_token``) and ``container_only`` beside ``instance_only``; so an LXD newer than 5.0 is served as LXD 5.0, and
-the keys 5.21 added are read, counted as unknown and never written (see ``_NEWEST_KNOWN``).
+``trust_token``, ext ``explicit_trust_token``) and ``container_only`` beside ``instance_only``;
+so an LXD newer than 5.0 is served as LXD 5.0, and the keys 5.21 added are read, counted as
+unknown and never written (see ``_NEWEST_KNOWN``). One move matters: since 5.15 the logs of an
+exec with ``record-output`` are under ``logs/exec-output/`` (``_MOVED_PATHS``, by the server's
+own version, so 5.21 gets them there).
 """
 
 from __future__ import annotations
@@ -85,6 +88,17 @@ CONTAINERS = "/1.0/containers"
 _CONTAINER_PATHS: dict[str, tuple[str, dict[str, str]]] = {
     INCUS: ("/1.0/instances", {"instance-type": "container"}),
 }
+
+#: Paths LXD moved, from the LXD release whose routes the server has (:attr:`Dialect.routes_of`):
+#: since 5.15 the logs of an exec with ``record-output`` are under ``logs/exec-output/`` (their
+#: own endpoints; ``logs/exec_*`` is refused as "not valid"), in Incus too (forked at 5.18).
+_MOVED_PATHS: tuple[tuple[Version, re.Pattern[str], str], ...] = (
+    (
+        (5, 15, 0),
+        re.compile(r"^(/1\.0/(?:containers|instances)/[^/?]+/logs/)(exec_[^/?]+)$"),
+        r"\1exec-output/\2",
+    ),
+)
 
 #: Incus 0.1 (October 2023) is "roughly equivalent to LXD 5.18" (its release notes): every key
 #: LXD wrote up to then, Incus writes too. Keys Incus renamed or dropped after the fork are the
@@ -161,6 +175,12 @@ class Dialect:
         """``"LXD 5.0.2"``, ``"Incus 6.0.4"``: the family and the server's version."""
         return f"{_FAMILY_NAMES[self.family]} {'.'.join(map(str, self.version))}"
 
+    @property
+    def routes_of(self) -> Version:
+        """The LXD release whose routes the server has: an LXD's own version (a newer one than
+        known included: its paths are read from its source), Incus's fork point (5.18)."""
+        return _INCUS_LXD_LEVEL if self.family == INCUS else self.version
+
     def at_least(self, version: Version) -> bool:
         """Whether the server writes the JSON of LXD ``version`` or later."""
         return self.lxd_level >= version
@@ -197,13 +217,19 @@ class Dialect:
 
         The container RPCs are written with ``/1.0/containers``; on a server without that
         collection (Incus) the path becomes its ``/1.0/instances`` one and the query narrows it
-        to containers (a query of the request's own wins). Other paths are unchanged.
+        to containers (a query of the request's own wins). Paths LXD moved later
+        (``_MOVED_PATHS``: exec output logs) go where the server has them. Other paths are
+        unchanged.
         """
         query = dict(query or {})
+        for since, pattern, replacement in _MOVED_PATHS:
+            if self.routes_of >= since:
+                path = pattern.sub(replacement, path)
         moved = _CONTAINER_PATHS.get(self.family)
-        if moved is not None and (path == CONTAINERS or path.startswith(CONTAINERS + "/")):
+        rest = path[len(CONTAINERS) :] if path.startswith(CONTAINERS) else None
+        if moved is not None and rest is not None and rest[:1] in ("", "/", "?"):
             to, narrowing = moved
-            return to + path[len(CONTAINERS) :], {**narrowing, **query}
+            return to + rest, {**narrowing, **query}
         return path, query
 
     @property

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 from collections.abc import AsyncIterable, Mapping, Sequence
-from contextlib import AbstractAsyncContextManager
+from contextlib import AbstractAsyncContextManager, suppress
 from dataclasses import dataclass
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -110,10 +110,8 @@ class LxdClient:
         may have been restarted or upgraded (another version, even another family); a failure
         here is left to the request that follows."""
         if self._server_stale and self.server:
-            try:
+            with suppress(TransportError):
                 await self.refresh_server()
-            except TransportError:
-                pass
 
     @property
     def dialect(self) -> Dialect:

@@ -39,7 +39,9 @@ from tests.integration.recording_proxy import RecordingProxy, recording_proxy
 _DETAILS_KEY = "grpc-status-details-bin"
 
 #: The server families the facade tests run against (the `daemon` fixture's params).
-DAEMONS = [d.strip() for d in os.environ.get("LXD_BRIDGE_DAEMONS", "lxd").split(",") if d.strip()]
+DAEMONS = [
+    d.strip() for d in os.environ.get("LXD_BRIDGE_DAEMONS", "lxd,incus").split(",") if d.strip()
+]
 
 
 @pytest.fixture(scope="session", params=DAEMONS)

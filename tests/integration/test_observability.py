@@ -301,7 +301,7 @@ async def test_an_operation_wait_is_a_span_with_its_lxd_requests_inside(
     posts = [s for s in spans if s.name == "LXD POST"]
     assert len(posts) == 1
     assert posts[0].attributes is not None
-    assert posts[0].attributes["url.path"] == "/1.0/containers"
+    assert posts[0].attributes["url.path"] == lxd.dialect.instances  # Incus: /1.0/instances
 
 
 METRICS_LISTEN_CASES = [

@@ -67,10 +67,10 @@ async def bridge_process(
 
 
 async def test_debug_log_holds_no_payload_and_no_secret(
-    lxd_sandbox: LxdSandbox, running: str, tmp_path: Path
+    daemon: LxdSandbox, running: str, tmp_path: Path
 ) -> None:
     marker = f"t-stdin-{secrets.token_hex(8)}\n".encode()
-    async with bridge_process(lxd_sandbox, tmp_path, "--log-level", "debug") as (
+    async with bridge_process(daemon, tmp_path, "--log-level", "debug") as (
         channel,
         process,
     ):
@@ -105,9 +105,9 @@ async def test_debug_log_holds_no_payload_and_no_secret(
 
 
 async def test_sigterm_of_the_bridge_ends_an_interactive_command_and_its_children(
-    lxd_sandbox: LxdSandbox, lxd: LxdClient, running: str, tmp_path: Path
+    daemon: LxdSandbox, lxd: LxdClient, running: str, tmp_path: Path
 ) -> None:
-    async with bridge_process(lxd_sandbox, tmp_path, "--grace", "1") as (
+    async with bridge_process(daemon, tmp_path, "--grace", "1") as (
         channel,
         process,
     ):
