@@ -300,12 +300,16 @@ async def start(
 async def _watch_lxd(
     lxd: LxdClient, servicer: health.aio.HealthServicer, names: list[str], interval: float
 ) -> None:
-    """Keep health in step with LXD: SERVING while ``GET /1.0`` answers, else NOT_SERVING."""
+    """Keep health in step with LXD: SERVING while ``GET /1.0`` answers, else NOT_SERVING.
+
+    Each answer is kept as the server's metadata, so the dialect follows a daemon restarted or
+    upgraded in place (another version or family) within an interval, even when no call of the
+    bridge saw the connection break."""
     serving = True
     while True:
         await asyncio.sleep(interval)
         try:
-            await lxd.get("/1.0", timeout=min(interval, 5.0))
+            await lxd.refresh_server(timeout=min(interval, 5.0))
             now = True
         except BridgeError as e:
             if serving:

@@ -97,9 +97,9 @@ class LxdClient:
             raise
         return client
 
-    async def refresh_server(self) -> JsonObject:
+    async def refresh_server(self, *, timeout: float | None = None) -> JsonObject:
         """Fetch ``GET /1.0`` again and store it in :attr:`server` (the dialect is read anew)."""
-        response = await self.transport.request("GET", "/1.0")
+        response = await self.transport.request("GET", "/1.0", timeout=timeout)
         self.server = response.metadata if isinstance(response.metadata, dict) else {}
         self._server_stale = False
         self._dialect = None
