@@ -45,7 +45,8 @@ from tests.integration.support import (
     wait_until_running,
 )
 
-pytestmark = pytest.mark.timeout(240)
+# The bridge's connection pools and caps: the same on every family.
+pytestmark = [pytest.mark.timeout(240), pytest.mark.families("lxd")]
 
 #: Bigger than every flow-control window and buffer between LXD and a client that does not read
 #: (gRPC's windows, aiohttp's buffer, the unix socket's), so each download stalls part way.
