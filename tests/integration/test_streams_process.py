@@ -26,6 +26,7 @@ from tests.integration.support import (
     OP_TIMEOUT,
     collect,
     exec_start,
+    per_family,
     running_container,
     wait_until_gone,
     wait_until_running,
@@ -91,6 +92,9 @@ async def test_debug_log_holds_no_payload_and_no_secret(
     secret_values = [value.string_value for value in fds.values()]
     assert len(secret_values) == 4 and all(secret_values)
     text = (tmp_path / "bridge.log").read_text()
+    # The startup line names the server's family and version ("for Incus 6.0.4 at unix://...").
+    family = per_family(daemon, lxd="LXD", incus="Incus")
+    assert f" for {family} {daemon.lxd_version} at unix://" in text
     # The log is a debug log of these websockets (frames, handshakes), so it could leak.
     assert ": > GET /1.0/operations/" in text and "BINARY" in text
     forbidden = {
