@@ -360,12 +360,16 @@ async def _watch_lxd(
 ) -> None:
     """Keep health in step with the servers: each server's entry (``lxd-server/<name>``) is
     SERVING while its ``GET /1.0`` answers; the whole bridge and its services are SERVING while
-    every server answers, else NOT_SERVING."""
+    every server answers, else NOT_SERVING.
+
+    Each answer is kept as the server's metadata, so the dialect follows a daemon restarted or
+    upgraded in place (another version or family) within an interval, even when no call of the
+    bridge saw the connection break."""
     up = dict.fromkeys(servers, True)
 
     async def check(name: str, lxd: LxdClient) -> bool:
         try:
-            await lxd.get("/1.0", timeout=min(interval, 5.0))
+            await lxd.refresh_server(timeout=min(interval, 5.0))
             return True
         except BridgeError as e:
             if up[name]:

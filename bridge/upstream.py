@@ -62,7 +62,8 @@ class Upstream:
 
     @property
     def dialect(self) -> Dialect:
-        """The server's dialect, from its ``GET /1.0`` (refreshed after a transport failure)."""
+        """The server's dialect, from its ``GET /1.0`` (read again after a transport failure and
+        by each health check)."""
         return self.client.dialect
 
     def __repr__(self) -> str:

@@ -313,6 +313,9 @@ def pytest_collection_finish(session: pytest.Session) -> None:
         name.startswith("incus_")
         for item in session.items
         for name in getattr(item, "fixturenames", ())
+    ) or any(  # the facade tests' `daemon` fixture, parametrized over LXD_BRIDGE_DAEMONS
+        getattr(getattr(item, "callspec", None), "params", {}).get("daemon") == "incus"
+        for item in session.items
     )
     if incus and os.geteuid() == 0 and not INCUS.installed():
         install = [str(SANDBOX_TOOL), "--family", "incus", "install"]

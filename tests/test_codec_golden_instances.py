@@ -52,26 +52,6 @@ def _instance_api(go_type: str) -> bool:
 
 OBJECTS = _objects()
 
-#: Objects whose round trip needs the codec to write a key only to its family (the `family`
-#: option: Incus's started_at, os_info, allocated_time, total not to LXD; LXD's container_only
-#: not to Incus). The dialect work (issue 12, branch dialect) adds that gate; until it is merged
-#: these fail, and strictly so: once it is, they pass and this list must go.
-NEEDS_FAMILY_GATE = {
-    "incus-6.0/GET_1.0_instances.recursion2.json[0]",
-    "incus-6.0/GET_1.0_instances_golden-i1.recursion1.json",
-    "incus-6.0/GET_1.0_instances_golden-i1.running.json",
-    "incus-6.0/GET_1.0_instances_golden-i1_backups.json[0]",
-    "incus-6.0/GET_1.0_instances_golden-i1_backups_backup0.json",
-    "lxd-5.0/GET_1.0_instances.recursion2.json[0]",
-    "lxd-5.0/GET_1.0_instances_golden-i1.recursion1.json",
-    "lxd-5.0/GET_1.0_instances_golden-i1.running.json",
-    "lxd-5.0/GET_1.0_instances_golden-i1_state.running.json",
-    "lxd-5.0/GET_1.0_instances_golden-i1_state.stopped.json",
-}
-_GATE = pytest.mark.xfail(
-    strict=True, reason="the codec does not gate writes by family yet (branch dialect)"
-)
-
 
 def _dialect(directory: str) -> codec.Dialect:
     server = orjson.loads((GOLDEN / directory / "GET_1.0.json").read_bytes())["metadata"]
@@ -92,10 +72,7 @@ def test_both_daemons_were_recorded_with_every_instance_type() -> None:
 
 @pytest.mark.parametrize(
     ("directory", "type_name", "obj"),
-    [
-        pytest.param(*o[1:], id=o[0], marks=[_GATE] if o[0] in NEEDS_FAMILY_GATE else [])
-        for o in OBJECTS
-    ],
+    [pytest.param(*o[1:], id=o[0]) for o in OBJECTS],
 )
 def test_recorded_instance_object_round_trips_exactly(
     directory: str, type_name: str, obj: dict[str, Any]

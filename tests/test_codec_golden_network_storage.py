@@ -17,8 +17,8 @@ import pytest
 from google.protobuf.timestamp_pb2 import Timestamp
 
 from bridge import codec
-from bridge.codec.plan import descriptor_of, message_types
-from lxd.api.v1 import network_acl_pb2, options_pb2, storage_pool_volume_snapshot_pb2
+from bridge.codec.plan import message_types
+from lxd.api.v1 import storage_pool_volume_snapshot_pb2
 from tests.test_codec_vectors import as_instants
 
 TESTDATA = Path(__file__).parent / "testdata"
@@ -57,38 +57,6 @@ def _dialect(directory: Path) -> codec.Dialect:
 
 CASES = [(d, *o) for d in DIRECTORIES for o in _objects(d)]
 
-#: Whether the codec writes a key only to the family that has it (the `family` field option; the
-#: dialect work teaches the codec that). Until it does, an Incus-only key (NetworkACL.project,
-#: NetworkZone.project) is written to LXD as "", which LXD never sent: those cases are expected to
-#: fail, strictly, and run as plain cases as soon as the codec knows families.
-CODEC_KNOWS_FAMILIES = "project" not in codec.to_json(
-    network_acl_pb2.NetworkACL(), codec.dialect_for({"environment": {"server_version": "5.0.2"}})
-)
-
-
-def _has_keys_of_another_family(directory: Path, type_name: str) -> bool:
-    family = orjson.loads((directory / "INDEX.json").read_bytes()).get("family", "lxd")
-    stack, seen = [descriptor_of(type_name)], set()
-    while stack:
-        message = stack.pop()
-        if message.full_name in seen:
-            continue
-        seen.add(message.full_name)
-        for field in message.fields:
-            other = field.GetOptions().Extensions[options_pb2.family]
-            if other and other != family:
-                return True
-            if field.message_type is not None:
-                stack.append(field.message_type)
-    return False
-
-
-def _marks(directory: Path, type_name: str) -> list[pytest.MarkDecorator]:
-    if CODEC_KNOWS_FAMILIES or not _has_keys_of_another_family(directory, type_name):
-        return []
-    reason = "the codec writes keys of the other family until it reads the family option"
-    return [pytest.mark.xfail(strict=True, reason=reason)]
-
 
 @pytest.mark.parametrize("name", ["lxd-5.0-network-storage", "incus-6.0-network-storage"])
 def test_the_recordings_cover_every_struct_a_daemon_sent(name: str) -> None:
@@ -106,7 +74,7 @@ def test_the_recordings_cover_every_struct_a_daemon_sent(name: str) -> None:
 
 @pytest.mark.parametrize(
     ("directory", "type_name", "obj"),
-    [pytest.param(c[0], c[2], c[3], id=c[1], marks=_marks(c[0], c[2])) for c in CASES],
+    [pytest.param(c[0], c[2], c[3], id=c[1]) for c in CASES],
 )
 def test_recorded_object_round_trips_exactly(
     directory: Path, type_name: str, obj: dict[str, Any]

@@ -18,6 +18,11 @@ snapshot `snap0`, backup `backup0`), then GETs every endpoint of the LXD 3.4 API
   `[]ContainerFull`, `map[string][]Operation`, `Event` for event frames, `Response` for errors,
   `null` for 201 creates, whose metadata is always JSON null). Event frames have no HTTP status.
 
+With ``--family incus`` it records from a private Incus 6.0 instead (``tools/lxd-sandbox --family
+incus``, default ``--out tests/testdata/incus-6.0``), and only the container endpoints: the same
+objects, the GETs under ``/1.0/containers`` and their errors, each sent where the bridge sends it
+(``Dialect.locate``: ``/1.0/instances?instance-type=container``); INDEX.json has the real paths.
+
 Path parts that change on every run (image and certificate fingerprints, operation UUIDs) appear
 as FINGERPRINT and UUID in file names; INDEX.json has the real paths. Every *.json file in the
 output directory is replaced. Everything the tool created is deleted at the end, and the sandbox
@@ -43,8 +48,15 @@ import httpx
 from websockets.asyncio.client import unix_connect
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))  # the bridge's dialects say where Incus has the container paths
+sys.path.insert(0, str(REPO / "gen"))
+
+from bridge.codec import INCUS_6_0, LXD_5_0, Dialect  # noqa: E402
+
 SANDBOX_TOOL = REPO / "tools" / "lxd-sandbox"
 DEFAULT_OUT = REPO / "tests" / "testdata" / "lxd-5.0"
+DEFAULT_OUTS = {"lxd": DEFAULT_OUT, "incus": REPO / "tests" / "testdata" / "incus-6.0"}
+DIALECTS: dict[str, Dialect] = {"lxd": LXD_5_0, "incus": INCUS_6_0}
 DEFAULT_SANDBOX = REPO / "build" / "golden-sandbox"
 
 CONTAINER = "golden-c1"
@@ -64,15 +76,21 @@ class CaptureError(Exception):
 class Recorder:
     """Sends requests to the sandbox and writes the chosen responses to the golden directory."""
 
-    def __init__(self, client: httpx.AsyncClient, out: Path) -> None:
+    def __init__(self, client: httpx.AsyncClient, out: Path, dialect: Dialect = LXD_5_0) -> None:
         self.client = client
         self.out = out
+        self.dialect = dialect
         self.index: dict[str, dict[str, Any]] = {}
+
+    def locate(self, path: str, params: dict[str, Any] | None) -> tuple[str, dict[str, Any]]:
+        """Where the server has ``path`` (Incus: container paths under /1.0/instances)."""
+        return self.dialect.locate(path, params)
 
     async def call(
         self, method: str, path: str, params: dict[str, Any] | None = None, body: Any = None
     ) -> httpx.Response:
-        return await self.client.request(method, path, params=params, json=body)
+        path, params = self.locate(path, params)
+        return await self.client.request(method, path, params=params or None, json=body)
 
     async def record(
         self,
@@ -96,6 +114,7 @@ class Recorder:
         stem = (name_path or path).strip("/").replace("/", "_") or "ROOT"
         name = f"{method}_{stem}{'.' + variant if variant else ''}.json"
         envelope = response.json()
+        path, params = self.locate(path, params)
         self.write(
             name,
             response.content,
@@ -271,6 +290,28 @@ async def create_objects(rec: Recorder, sandbox: dict[str, Any]) -> None:
         "POST", f"/1.0/containers/{CONTAINER}/exec", "Operation", expect=202, body=exec_post
     )
     await rec.wait(executed)
+
+
+async def capture_container_gets(rec: Recorder) -> None:
+    """Every GET under /1.0/containers of the 3.4 endpoint table, on the golden container."""
+    c = f"/1.0/containers/{CONTAINER}"
+    r1, r2 = {"recursion": 1}, {"recursion": 2}
+    await rec.record("GET", "/1.0/containers", "[]string")
+    await rec.record("GET", "/1.0/containers", "[]Container", params=r1, variant="recursion1")
+    await rec.record("GET", "/1.0/containers", "[]ContainerFull", params=r2, variant="recursion2")
+    await rec.record("GET", c, "Container")
+    await rec.record("GET", f"{c}/state", "ContainerState", variant="running")
+    await rec.record("GET", f"{c}/snapshots", "[]string")
+    await rec.record(
+        "GET", f"{c}/snapshots", "[]ContainerSnapshot", params=r1, variant="recursion1"
+    )
+    await rec.record("GET", f"{c}/snapshots/{SNAPSHOT}", "ContainerSnapshot")
+    await rec.record("GET", f"{c}/backups", "[]string")
+    await rec.record("GET", f"{c}/backups", "[]ContainerBackup", params=r1, variant="recursion1")
+    await rec.record("GET", f"{c}/backups/{BACKUP}", "ContainerBackup")
+    await rec.record("GET", f"{c}/logs", "[]string")
+    await rec.record("GET", f"{c}/metadata", "ImageMetadata")
+    await rec.record("GET", f"{c}/metadata/templates", "[]string")
 
 
 async def capture_gets(rec: Recorder, sandbox: dict[str, Any]) -> None:
@@ -471,12 +512,13 @@ async def cleanup(rec: Recorder, sandbox: dict[str, Any]) -> None:
             print(f"cleanup: {method} {path}: {e}", file=sys.stderr)
 
 
-def ensure_sandbox(directory: Path) -> tuple[dict[str, Any], bool]:
+def ensure_sandbox(directory: Path, family: str = "lxd") -> tuple[dict[str, Any], bool]:
     """(sandbox.json, whether this call started the daemon)."""
     env = {**os.environ, "SANDBOX_DIR": str(directory)}
-    status = subprocess.run([SANDBOX_TOOL, "status"], env=env, capture_output=True, check=False)
+    tool = [str(SANDBOX_TOOL), "--family", family]
+    status = subprocess.run([*tool, "status"], env=env, capture_output=True, check=False)
     result = subprocess.run(
-        [SANDBOX_TOOL, "ensure"], env=env, capture_output=True, text=True, timeout=900, check=False
+        [*tool, "ensure"], env=env, capture_output=True, text=True, timeout=900, check=False
     )
     if result.returncode != 0:
         raise CaptureError(f"tools/lxd-sandbox ensure failed:\n{result.stderr}")
@@ -494,6 +536,27 @@ async def listening(events: EventLog, socket_path: str) -> AsyncIterator[None]:
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
+
+
+async def capture_containers(sandbox: dict[str, Any], out: Path, dialect: Dialect) -> Recorder:
+    """The container endpoints only (``--family incus``): objects, GETs, the 404."""
+    transport = httpx.AsyncHTTPTransport(uds=sandbox["socket"])
+    headers = {"Accept-Encoding": "identity"}
+    async with httpx.AsyncClient(
+        transport=transport, base_url="http://lxd", headers=headers, timeout=60
+    ) as client:
+        rec = Recorder(client, out, dialect)
+        await cleanup(rec, sandbox)
+        try:
+            await rec.record("GET", "/1.0", "Server")
+            await create_objects(rec, sandbox)
+            await capture_container_gets(rec)
+            await rec.record(
+                "GET", "/1.0/containers/golden-missing", "Response", variant="404", expect=404
+            )
+        finally:
+            await cleanup(rec, sandbox)
+    return rec
 
 
 async def capture(sandbox: dict[str, Any], out: Path) -> Recorder:
@@ -519,26 +582,32 @@ async def capture(sandbox: dict[str, Any], out: Path) -> Recorder:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--family", choices=sorted(DIALECTS), default="lxd")
     parser.add_argument("--keep-sandbox", action="store_true", help="leave the daemon running")
     args = parser.parse_args()
     directory = Path(os.environ.get("SANDBOX_DIR") or DEFAULT_SANDBOX).absolute()
 
-    sandbox, started = ensure_sandbox(directory)
-    out: Path = args.out
+    sandbox, started = ensure_sandbox(directory, args.family)
+    out: Path = args.out or DEFAULT_OUTS[args.family]
     out.mkdir(parents=True, exist_ok=True)
     for old in out.glob("*.json"):
         old.unlink()
     try:
-        rec = asyncio.run(capture(sandbox, out))
+        if args.family == "lxd":
+            rec = asyncio.run(capture(sandbox, out))
+        else:
+            rec = asyncio.run(capture_containers(sandbox, out, DIALECTS[args.family]))
     except CaptureError as e:
         print(f"capture_golden: {e}", file=sys.stderr)
         return 1
     finally:
         if started and not args.keep_sandbox:
             env = {**os.environ, "SANDBOX_DIR": str(directory)}
-            subprocess.run([SANDBOX_TOOL, "stop"], env=env, check=False, timeout=180)
+            stop = [str(SANDBOX_TOOL), "--family", args.family, "stop"]
+            subprocess.run(stop, env=env, check=False, timeout=180)
     index = {
+        "family": args.family,
         "lxd_version": sandbox["lxd_version"],
         "captured_at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "files": dict(sorted(rec.index.items())),

@@ -21,7 +21,7 @@ from google.protobuf.message import Message
 import lxd.api.v1
 from lxd.api.v1 import options_pb2
 
-from .dialect import Dialect, Version, parse_version
+from .dialect import Dialect, KeyRules, Version, parse_version
 
 
 class Kind(Enum):
@@ -78,6 +78,7 @@ class FieldPlan:
     enum: EnumDescriptor | None = None
     wrapper_field: str = ""  # set when the item is a wrapper message (Device, StringList)
     is_item: bool = False  # a list item or map value rather than a field of its own
+    rules: KeyRules | None = None  # when and under which key a dialect writes it (fields only)
 
     @property
     def nilable(self) -> bool:
@@ -85,16 +86,12 @@ class FieldPlan:
         return self.kind in (Kind.LIST, Kind.MAP) and not self.omitempty
 
     def written_in(self, dialect: Dialect) -> bool:
-        """Whether a dialect has this key at all."""
-        if self.since is not None and not dialect.at_least(self.since):
-            return False
-        return self.removed_in is None or not dialect.at_least(self.removed_in)
+        """Whether a dialect has this key at all (the dialect decides, from the options)."""
+        return self.rules is None or dialect.writes(self.rules)
 
     def key_in(self, dialect: Dialect) -> str:
         """The key this field has in a dialect."""
-        if self.renamed_in is not None and dialect.at_least(self.renamed_in):
-            return self.renamed_to
-        return self.key
+        return self.key if self.rules is None else dialect.key_of(self.rules)
 
 
 @dataclass(eq=False)
@@ -209,6 +206,23 @@ def field_plan(fd: FieldDescriptor) -> FieldPlan:
         kind, extra = _scalar_kind(fd, go_type)
         plan.kind = kind
         _fill(plan, kind, extra)
+    # A field of a struct only one family has (message_family) is that family's too.
+    struct = fd.message_type
+    if struct is not None and struct.GetOptions().map_entry:
+        struct = struct.fields_by_name["value"].message_type
+    family = option(opts, options_pb2.family) or (
+        option(struct.GetOptions(), options_pb2.message_family) if struct is not None else ""
+    )
+    plan.rules = KeyRules(
+        key=key,
+        since=plan.since,
+        removed_in=plan.removed_in,
+        renamed_to=plan.renamed_to,
+        renamed_in=plan.renamed_in,
+        family=family,
+        incus_since=_version(option(opts, options_pb2.incus_since)),
+        incus_renamed_to=option(opts, options_pb2.incus_renamed_to),
+    )
     return plan
 
 
@@ -227,7 +241,7 @@ def plan_for(descriptor: Descriptor) -> MessagePlan:
         plan.wrapper_field = "values"
     for fp in fields:
         plan.by_name[fp.name] = fp
-        keys = {fp.key, fp.renamed_to} - {""}
+        keys = fp.rules.keys if fp.rules is not None else {fp.key}
         for key in keys:
             plan.by_key.setdefault(key, []).append(fp)
             plan.by_folded_key.setdefault(key.casefold(), []).append(fp)

@@ -101,11 +101,17 @@ def method_handler(
     # <class DecodeError>".
     options: dict[str, Any] = {"response_serializer": response_cls.SerializeToString}
 
-    def called(request: Any, context: Context) -> Any:
+    async def called(request: Any, context: Context) -> Any:
         if method.client_streaming:
-            return behaviour(_parse_each(request_cls, request), make_call(context, None))
-        parsed = parse_request(request_cls, request)
-        return behaviour(parsed, make_call(context, parsed))
+            requests: Any = _parse_each(request_cls, request)
+            call = make_call(context, None)
+        else:
+            requests = parse_request(request_cls, request)
+            call = make_call(context, requests)
+        # After a transport failure the daemon may be another version, or family, now: its
+        # GET /1.0 is read again before the call builds paths, headers and bodies for it.
+        await call.lxd.refresh_if_stale()
+        return behaviour(requests, call)
 
     if method.server_streaming:
 
@@ -114,7 +120,7 @@ def method_handler(
             # (the client cancelled, or its deadline passed) is a cancellation we see, and the
             # generator (with the LXD connection it holds) is closed at once.
             try:
-                async with contextlib.aclosing(called(request, context)) as items:
+                async with contextlib.aclosing(await called(request, context)) as items:
                     async for item in items:
                         await _gone_is_cancelled(context.write(item))
             except Exception as e:
@@ -126,7 +132,7 @@ def method_handler(
 
     async def unary(request: Any, context: Context) -> Message:
         try:
-            reply = cast(Message, await called(request, context))
+            reply = cast(Message, await (await called(request, context)))
             check_size(reply)
             return reply
         except Exception as e:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 from collections.abc import AsyncIterable, Mapping, Sequence
-from contextlib import AbstractAsyncContextManager
+from contextlib import AbstractAsyncContextManager, suppress
 from dataclasses import dataclass
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -98,13 +98,21 @@ class LxdClient:
             raise
         return client
 
-    async def refresh_server(self) -> JsonObject:
-        """Fetch ``GET /1.0`` again and store it in :attr:`server`."""
-        response = await self.transport.request("GET", "/1.0")
+    async def refresh_server(self, *, timeout: float | None = None) -> JsonObject:
+        """Fetch ``GET /1.0`` again and store it in :attr:`server` (the dialect is read anew)."""
+        response = await self.transport.request("GET", "/1.0", timeout=timeout)
         self.server = response.metadata if isinstance(response.metadata, dict) else {}
         self._server_stale = False
         self._dialect = None
         return self.server
+
+    async def refresh_if_stale(self) -> None:
+        """Fetch ``GET /1.0`` again if a transport failure since the last one means the daemon
+        may have been restarted or upgraded (another version, even another family); a failure
+        here is left to the request that follows."""
+        if self._server_stale and self.server:
+            with suppress(TransportError):
+                await self.refresh_server()
 
     @property
     def dialect(self) -> Dialect:
@@ -137,6 +145,7 @@ class LxdClient:
         """
         if self._server_stale and self.server:
             await self.refresh_server()
+        path, query = self.dialect.locate(path, query)
         try:
             return await self.transport.request(
                 method,
@@ -170,6 +179,7 @@ class LxdClient:
         timeout: float | None = None,
     ) -> AbstractAsyncContextManager[RawResponse]:
         """A raw response (file, log, image or backup export) streamed in chunks."""
+        path, query = self.dialect.locate(path, query)
         return self.connection.stream(
             method, path, query=query, headers=headers, content=content, timeout=timeout
         )
@@ -181,8 +191,9 @@ class LxdClient:
         return upgrade(self.connection.endpoint, path, protocol, query=query, timeout=timeout)
 
     def instance_path(self, container: str) -> str:
-        """``container``'s path on this server (the collection is the dialect's)."""
-        return f"{self.dialect.instances}/{segment(container, 'container')}"
+        """``container``'s path, as the container RPCs write it (``/1.0/containers/<name>``);
+        each request asks the dialect where that is on the server (:meth:`Dialect.locate`)."""
+        return f"/1.0/containers/{segment(container, 'container')}"
 
     async def exec_at(
         self,

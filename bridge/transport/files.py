@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Literal
 from bridge.errors import ProtocolError, lxd_error
 from bridge.transport.connection import Query, RawResponse
 from bridge.transport.envelope import decode_response
-from bridge.transport.paths import segment
 
 if TYPE_CHECKING:
     from bridge.codec import Dialect
@@ -100,9 +99,8 @@ class Files:
         self._client = client
 
     def endpoint(self, container: str) -> str:
-        """The files endpoint of ``container`` on this server."""
-        name = segment(container, "container")
-        return f"{self._client.dialect.instances}/{name}/files"
+        """The files endpoint of ``container`` (the dialect says where it is on the server)."""
+        return f"{self._client.instance_path(container)}/files"
 
     @asynccontextmanager
     async def pull_at(

@@ -10,6 +10,7 @@ from typing import Any
 
 from bridge.errors import (
     BridgeError,
+    InternalError,
     OperationCancelled,
     OperationFailed,
     ProtocolError,
@@ -228,14 +229,23 @@ class Operations:
         else:
             seconds = max(math.floor(timeout), 0)
             http_timeout = seconds + _WAIT_GRACE
-        response = await self._connection.request(
-            "GET",
-            f"/1.0/operations/{segment(op_id, 'operation')}/wait",
-            query={"timeout": seconds},
-            timeout=http_timeout,
-            kind=Kind.WAIT,
-        )
-        operation = _operation(response.metadata)
+        try:
+            response = await self._connection.request(
+                "GET",
+                f"/1.0/operations/{segment(op_id, 'operation')}/wait",
+                query={"timeout": seconds},
+                timeout=http_timeout,
+                kind=Kind.WAIT,
+            )
+        except InternalError as e:
+            # LXD answers a wait whose timeout passed with the operation as it is; Incus with
+            # an error (500 "context deadline exceeded", its operationWaitGet): ask for the
+            # operation then, so a wait ends the same way on every server.
+            if seconds < 0 or e.message != _WAIT_DEADLINE_PASSED:
+                raise
+            operation = await self.get(op_id)
+        else:
+            operation = _operation(response.metadata)
         if raise_on_failure and is_final(operation):
             check_final(operation)
         return operation
@@ -243,6 +253,10 @@ class Operations:
     async def cancel(self, op_id: str) -> None:
         """``DELETE /1.0/operations/<id>``: cancel (400 if LXD cannot cancel it)."""
         await self._connection.request("DELETE", f"/1.0/operations/{segment(op_id, 'operation')}")
+
+
+#: What Incus answers a wait whose ``timeout`` passed before the operation ended.
+_WAIT_DEADLINE_PASSED = "context deadline exceeded"
 
 
 def _operation(metadata: Any) -> JsonObject:

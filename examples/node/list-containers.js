@@ -33,7 +33,8 @@ servers.GetServer({}, (err, reply) => {
     process.exit(1);
   }
   const env = reply.server.environment;
-  console.log(`LXD ${env.server_version}, API ${reply.server.api_version}`);
+  const family = env.server === "incus" ? "Incus" : "LXD";
+  console.log(`${family} ${env.server_version}, API ${reply.server.api_version}`);
   containers.GetContainerNames({}, (err2, names) => {
     if (err2) {
       console.error(`GetContainerNames: ${err2.code} ${err2.details}`);

@@ -27,7 +27,8 @@ def main(address: str) -> None:
         servers = server_service_pb2_grpc.ServerServiceStub(channel)
         containers = container_service_pb2_grpc.ContainerServiceStub(channel)
         server = servers.GetServer(server_service_pb2.GetServerRequest(), timeout=10).server
-        print(f"LXD {server.environment.server_version}, API {server.api_version}")
+        family = "Incus" if server.environment.server == "incus" else "LXD"
+        print(f"{family} {server.environment.server_version}, API {server.api_version}")
         listed = containers.GetContainers(container_service_pb2.GetContainersRequest(), timeout=10)
         for container in listed.containers:
             print(f"{container.name}: {container.status} ({container.architecture})")

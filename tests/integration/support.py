@@ -9,7 +9,7 @@ import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import grpc
 
@@ -18,9 +18,17 @@ from bridge.transport import LxdClient
 from lxd.api.v1 import container_exec_pb2, container_service_pb2, operation_pb2
 from lxd.api.v1.container_service_pb2 import ExecContainerRequest
 from lxd.api.v1.container_service_pb2_grpc import ContainerServiceStub
-from tests.conftest import make_unique_name
+from tests.conftest import LxdSandbox, make_unique_name
 
 OP_TIMEOUT = 60  # seconds any single operation or stream may take before a test fails
+
+T = TypeVar("T")
+
+
+def per_family(daemon: LxdSandbox, *, lxd: T, incus: T) -> T:
+    """What the daemon of the run's family says where LXD 5.0 and Incus 6.0 really differ (an
+    error message, a refusal): each family's own, asserted rather than skipped."""
+    return {"lxd": lxd, "incus": incus}[daemon.family]
 
 
 async def create_container(lxd: LxdClient, name: str, *, start: bool = True) -> None:

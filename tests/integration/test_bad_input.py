@@ -242,7 +242,7 @@ async def test_a_huge_event_type_is_invalid_argument_not_resource_exhausted(
 
 
 async def test_a_one_mib_exec_argument_gets_the_real_error(
-    lxd: LxdClient, containers: ContainerServiceStub
+    lxd: LxdClient, containers: ContainerServiceStub, daemon: LxdSandbox
 ) -> None:
     async with running_container(lxd, "huge-arg") as name:
         call = containers.ExecContainer(
@@ -252,6 +252,10 @@ async def test_a_one_mib_exec_argument_gets_the_real_error(
             async for _ in call:
                 pass
     error = caught.value
+    if daemon.family == "incus":  # Incus fails to start its exec helper: a 500, no operation
+        assert error.code() == grpc.StatusCode.INTERNAL
+        assert error.details() == "fork/exec /usr/libexec/incus/incusd: argument list too long"
+        return
     assert error.code() == grpc.StatusCode.UNKNOWN, f"{error.code()}: {error.details()[:300]}"
     assert "argument list too long" in error.details()  # LXD's own error, whole
     details = error_details(error)

@@ -49,7 +49,8 @@ from lxd.api.v1 import (
 )
 from tests.conftest import REPO, LxdSandbox
 
-pytestmark = pytest.mark.timeout(60)
+# The bridge's own server (listeners, TLS, limits, shutdown): the same on every family.
+pytestmark = [pytest.mark.timeout(60), pytest.mark.families("lxd")]
 
 SERVICES = [f.service.full_name for f in FACADES]
 

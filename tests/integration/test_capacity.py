@@ -45,7 +45,8 @@ from tests.integration.support import (
     wait_until_running,
 )
 
-pytestmark = pytest.mark.timeout(240)
+# The bridge's connection pools and caps: the same on every family.
+pytestmark = [pytest.mark.timeout(240), pytest.mark.families("lxd")]
 
 #: Bigger than every flow-control window and buffer between LXD and a client that does not read
 #: (gRPC's windows, aiohttp's buffer, the unix socket's), so each download stalls part way.
@@ -251,10 +252,10 @@ async def _chunks() -> AsyncIterator[bytes]:
 
 @pytest.mark.parametrize("second", ["download", "streamed-upload"])
 async def test_with_the_only_transfer_slot_taken_a_transfer_is_refused_and_a_call_is_not(
-    second: str, lxd_sandbox: LxdSandbox, big_file_container: str
+    second: str, daemon: LxdSandbox, big_file_container: str
 ) -> None:
     async with await LxdClient.open(
-        f"unix://{lxd_sandbox.socket}", limits=Limits(calls=1, transfers=1)
+        f"unix://{daemon.socket}", limits=Limits(calls=1, transfers=1)
     ) as client:
         async with client.files.pull(big_file_container, BIG_FILE) as held:
             assert held.info.type == "file"
@@ -274,13 +275,13 @@ async def test_with_the_only_transfer_slot_taken_a_transfer_is_refused_and_a_cal
 
 
 async def test_operation_waits_have_their_own_cap_and_leave_short_calls_their_capacity(
-    lxd_sandbox: LxdSandbox, big_file_container: str, tmp_path: Path
+    daemon: LxdSandbox, big_file_container: str, tmp_path: Path
 ) -> None:
     """GetOperationWait (and ``wait: true``) holds an LXD connection until the operation ends:
     with waits in the short calls' pool, as many waits as ``--max-calls`` stopped every other
     call. Now they have a pool and cap of their own, and one more is refused at once."""
     limits = Limits(calls=2, transfers=2, waits=2)
-    async with await LxdClient.open(f"unix://{lxd_sandbox.socket}", limits=limits) as client:
+    async with await LxdClient.open(f"unix://{daemon.socket}", limits=limits) as client:
         bridge = await start(client, f"unix:{tmp_path / 'waits.sock'}")
         # An operation that runs until it is told otherwise: an exec of sleep, no websockets.
         body = {

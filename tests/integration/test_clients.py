@@ -18,7 +18,8 @@ from bridge import codec
 from bridge.server import BridgeServer
 from bridge.transport import LxdClient
 from lxd.api.v1 import container_pb2
-from tests.integration.support import OP_TIMEOUT, running_container
+from tests.conftest import LxdSandbox
+from tests.integration.support import OP_TIMEOUT, per_family, running_container
 
 pytestmark = pytest.mark.integration
 
@@ -47,7 +48,7 @@ async def container(lxd: LxdClient) -> Any:
 
 @pytest.mark.parametrize("language", ["go", "typescript"])
 async def test_a_generated_client_does_what_the_readme_says(
-    bridge: BridgeServer, lxd: LxdClient, container: str, language: str
+    bridge: BridgeServer, lxd: LxdClient, container: str, language: str, daemon: LxdSandbox
 ) -> None:
     process = await asyncio.create_subprocess_exec(
         *_command(language),
@@ -75,9 +76,15 @@ async def test_a_generated_client_does_what_the_readme_says(
 
     not_found = steps["not_found"]
     assert not_found["code"] in ("NotFound", 5)  # Go names the code, grpc-js numbers it
-    assert not_found["message"] == "Instance not found"
+    missing = per_family(
+        daemon,
+        lxd="Instance not found",
+        incus=f'Failed to fetch instance "{container}-missing" in project "default": '
+        "Instance not found",
+    )
+    assert not_found["message"] == missing
     assert (not_found["reason"], not_found["domain"]) == ("NOT_FOUND", "lxd")
-    assert not_found["metadata"] == {"error_code": "404", "error": "Instance not found"}
+    assert not_found["metadata"] == {"error_code": "404", "error": missing}
 
     assert steps["event"]["type"] == "operation"
     assert steps["event"]["operation"]

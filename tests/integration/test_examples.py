@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from bridge.server import BridgeServer
+from tests.conftest import LxdSandbox
+from tests.integration.support import per_family
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -24,16 +26,25 @@ async def run(command: list[str]) -> str:
     return stdout.decode()
 
 
-async def test_the_python_example_lists_the_server_and_its_containers(bridge: BridgeServer) -> None:
+def heading(daemon: LxdSandbox) -> str:
+    """The examples' first words: the server's family and version."""
+    return f"{per_family(daemon, lxd='LXD', incus='Incus')} {daemon.lxd_version}, API 1.0"
+
+
+async def test_the_python_example_lists_the_server_and_its_containers(
+    bridge: BridgeServer, daemon: LxdSandbox
+) -> None:
     out = await run(
         [sys.executable, str(ROOT / "examples/python/list_containers.py"), bridge.address]
     )
-    assert out.startswith("LXD 5.0")
+    assert out.startswith(heading(daemon))
 
 
-async def test_the_node_example_loads_the_protos_and_calls_the_bridge(bridge: BridgeServer) -> None:
+async def test_the_node_example_loads_the_protos_and_calls_the_bridge(
+    bridge: BridgeServer, daemon: LxdSandbox
+) -> None:
     node = shutil.which("node")
     if node is None or not (ROOT / "node_modules/@grpc/grpc-js").is_dir():
         pytest.fail("node and `npm ci` (make setup) are needed for the Node client example")
     out = await run([node, str(ROOT / "examples/node/list-containers.js"), bridge.address])
-    assert out.startswith("LXD 5.0") and "containers:" in out
+    assert out.startswith(heading(daemon)) and "containers:" in out

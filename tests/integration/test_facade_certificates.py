@@ -81,10 +81,10 @@ async def trusted(
 
 
 async def test_created_certificate_is_listed_and_read_with_its_etag(
-    certificates: CertificateServiceStub, trusted: str, lxd_sandbox: LxdSandbox
+    certificates: CertificateServiceStub, trusted: str, daemon: LxdSandbox
 ) -> None:
     names = await certificates.GetCertificateFingerprints(pb.GetCertificateFingerprintsRequest())
-    assert {lxd_sandbox.client_cert_fingerprint, trusted} <= set(names.names)
+    assert {daemon.client_cert_fingerprint, trusted} <= set(names.names)
 
     listed = await certificates.GetCertificates(pb.GetCertificatesRequest())
     (mine,) = [c for c in listed.certificates if c.fingerprint == trusted]

@@ -24,8 +24,9 @@ from lxd.api.v1.operation_service_pb2 import GetOperationWaitRequest
 from lxd.api.v1.operation_service_pb2_grpc import OperationServiceStub
 from lxd.api.v1.options_pb2 import Device
 from lxd.api.v1.status_code_pb2 import STATUS_CODE_SUCCESS
+from tests.conftest import LxdSandbox
 from tests.integration.conftest import error_details
-from tests.integration.support import delete_container
+from tests.integration.support import delete_container, per_family
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -122,15 +123,21 @@ async def test_get_container_returns_the_container_and_its_etag(
 
 
 async def test_a_missing_container_is_not_found_with_lxds_message(
-    containers: ContainerServiceStub, new_name: Callable[[], str]
+    containers: ContainerServiceStub, new_name: Callable[[], str], daemon: LxdSandbox
 ) -> None:
+    name = new_name()
     with pytest.raises(grpc.aio.AioRpcError) as caught:
-        await containers.GetContainer(pb.GetContainerRequest(name=new_name()))
+        await containers.GetContainer(pb.GetContainerRequest(name=name))
+    message = per_family(
+        daemon,
+        lxd="Instance not found",
+        incus=f'Failed to fetch instance "{name}" in project "default": Instance not found',
+    )
     assert caught.value.code() == grpc.StatusCode.NOT_FOUND
-    assert caught.value.details() == "Instance not found"
+    assert caught.value.details() == message
     details = error_details(caught.value)
     assert details.info.reason == "NOT_FOUND"
-    assert dict(details.info.metadata) == {"error_code": "404", "error": "Instance not found"}
+    assert dict(details.info.metadata) == {"error_code": "404", "error": message}
 
 
 async def test_an_empty_name_is_invalid_argument_before_lxd_is_asked(
@@ -214,11 +221,21 @@ async def test_create_without_wait_returns_the_running_operation(
 
 
 async def test_a_failed_operation_is_an_error_carrying_lxds_err_and_the_operation(
-    containers: ContainerServiceStub, base: str
+    containers: ContainerServiceStub, base: str, daemon: LxdSandbox
 ) -> None:
     post = container_pb2.ContainersPost(name=base, source=BUSYBOX)  # the name is taken
     with pytest.raises(grpc.aio.AioRpcError) as caught:
         await containers.CreateContainer(pb.CreateContainerRequest(container=post, wait=True))
+    if daemon.family == "incus":
+        # Incus refuses at once (500, from its database), before any operation starts.
+        assert caught.value.code() == grpc.StatusCode.INTERNAL
+        assert caught.value.details() == (
+            "Failed creating instance record: Add instance info to the database: Failed to "
+            'create "instances" entry: UNIQUE constraint failed: instances.project_id, '
+            "instances.name"
+        )
+        assert error_details(caught.value).info.metadata["error_code"] == "500"
+        return
     assert caught.value.code() == grpc.StatusCode.UNKNOWN
     assert "already exists" in caught.value.details()
     details = error_details(caught.value)

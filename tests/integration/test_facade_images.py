@@ -25,6 +25,7 @@ from lxd.api.v1.image_service_pb2_grpc import ImageServiceStub
 from lxd.api.v1.status_code_pb2 import STATUS_CODE_RUNNING, STATUS_CODE_SUCCESS
 from tests.conftest import LxdSandbox, make_unique_name
 from tests.integration.conftest import error_details
+from tests.integration.support import per_family
 
 pytestmark = pytest.mark.timeout(90)
 
@@ -120,22 +121,22 @@ async def alias(
 
 
 async def test_the_sandbox_image_is_listed_and_read_with_its_etag(
-    images: ImageServiceStub, lxd_sandbox: LxdSandbox
+    images: ImageServiceStub, daemon: LxdSandbox
 ) -> None:
     fingerprints = await images.GetImageFingerprints(pb.GetImageFingerprintsRequest())
-    assert lxd_sandbox.image_fingerprint in fingerprints.names
+    assert daemon.image_fingerprint in fingerprints.names
 
     listed = await images.GetImages(pb.GetImagesRequest())
-    (busybox,) = [i for i in listed.images if i.fingerprint == lxd_sandbox.image_fingerprint]
-    assert [a.name for a in busybox.aliases] == [lxd_sandbox.image_alias]
+    (busybox,) = [i for i in listed.images if i.fingerprint == daemon.image_fingerprint]
+    assert [a.name for a in busybox.aliases] == [daemon.image_alias]
 
-    got = await images.GetImage(pb.GetImageRequest(name=lxd_sandbox.image_fingerprint))
-    assert got.image.fingerprint == lxd_sandbox.image_fingerprint
+    got = await images.GetImage(pb.GetImageRequest(name=daemon.image_fingerprint))
+    assert got.image.fingerprint == daemon.image_fingerprint
     assert got.image.size > 0 and got.image.architecture
     assert got.etag
 
-    prefix = await images.GetImage(pb.GetImageRequest(name=lxd_sandbox.image_fingerprint[:12]))
-    assert prefix.image.fingerprint == lxd_sandbox.image_fingerprint, "a unique prefix will do"
+    prefix = await images.GetImage(pb.GetImageRequest(name=daemon.image_fingerprint[:12]))
+    assert prefix.image.fingerprint == daemon.image_fingerprint, "a unique prefix will do"
 
 
 async def test_a_missing_image_is_not_found_with_lxds_message(images: ImageServiceStub) -> None:
@@ -179,9 +180,10 @@ async def test_create_image_without_wait_returns_the_operation_as_lxd_started_it
 
 
 async def test_create_image_from_a_missing_container_is_not_found(
-    images: ImageServiceStub, unique_name: Callable[[str], str]
+    images: ImageServiceStub, unique_name: Callable[[str], str], daemon: LxdSandbox
 ) -> None:
-    source = image_pb2.ImagesPostSource(type="container", name=unique_name("nothing"))
+    name = unique_name("nothing")
+    source = image_pb2.ImagesPostSource(type="container", name=name)
     with pytest.raises(grpc.aio.AioRpcError) as caught:
         await images.CreateImage(
             pb.CreateImageRequest(image=image_pb2.ImagesPost(source=source), wait=True)
@@ -189,7 +191,12 @@ async def test_create_image_from_a_missing_container_is_not_found(
     # LXD checks the source before it starts an operation: its 404, with its message.
     assert caught.value.code() == grpc.StatusCode.NOT_FOUND
     details = error_details(caught.value)
-    assert dict(details.info.metadata) == {"error_code": "404", "error": "Instance not found"}
+    message = per_family(
+        daemon,
+        lxd="Instance not found",
+        incus=f'Failed to fetch instance "{name}" in project "default": Instance not found',
+    )
+    assert dict(details.info.metadata) == {"error_code": "404", "error": message}
     assert details.operation is None
 
 
@@ -250,11 +257,18 @@ async def test_patch_image_sends_only_the_masked_fields(
 
 
 async def test_refresh_of_an_image_without_a_source_is_a_failed_operation(
-    images: ImageServiceStub, image: str
+    images: ImageServiceStub, image: str, daemon: LxdSandbox
 ) -> None:
-    # A published image has no update source: LXD starts the refresh, which fails.
+    # A published image has no update source: LXD starts the refresh, which fails; Incus
+    # refuses at once (404), before any operation.
     with pytest.raises(grpc.aio.AioRpcError) as caught:
         await images.RefreshImage(pb.RefreshImageRequest(name=image, wait=True))
+    if daemon.family == "incus":
+        assert caught.value.code() == grpc.StatusCode.NOT_FOUND
+        assert caught.value.details().startswith(f'Failed to update image "{image}"')
+        assert caught.value.details().endswith(": Image source not found")
+        assert error_details(caught.value).operation is None
+        return
     assert caught.value.code() == grpc.StatusCode.UNKNOWN
     assert "Image source not found" in caught.value.details()
     details = error_details(caught.value)
@@ -295,10 +309,10 @@ async def test_delete_image_then_not_found(
 
 
 async def test_aliases_are_listed_and_read_with_their_etag(
-    images: ImageServiceStub, alias: str, image: str, lxd_sandbox: LxdSandbox
+    images: ImageServiceStub, alias: str, image: str, daemon: LxdSandbox
 ) -> None:
     names = await images.GetImageAliasNames(pb.GetImageAliasNamesRequest())
-    assert {lxd_sandbox.image_alias, alias} <= set(names.names)
+    assert {daemon.image_alias, alias} <= set(names.names)
 
     listed = await images.GetImageAliases(pb.GetImageAliasesRequest())
     (mine,) = [a for a in listed.aliases if a.name == alias]
@@ -325,13 +339,13 @@ async def test_alias_errors_are_lxds(
 
 
 async def test_update_alias_replaces_it_and_a_stale_etag_is_aborted(
-    images: ImageServiceStub, alias: str, image: str, lxd_sandbox: LxdSandbox
+    images: ImageServiceStub, alias: str, image: str, daemon: LxdSandbox
 ) -> None:
     got = await images.GetImageAlias(pb.GetImageAliasRequest(name=alias))
-    put = image_pb2.ImageAliasesEntryPut(target=lxd_sandbox.image_fingerprint)  # no description
+    put = image_pb2.ImageAliasesEntryPut(target=daemon.image_fingerprint)  # no description
     await images.UpdateImageAlias(pb.UpdateImageAliasRequest(name=alias, alias=put, etag=got.etag))
     after = await images.GetImageAlias(pb.GetImageAliasRequest(name=alias))
-    assert after.alias.target == lxd_sandbox.image_fingerprint
+    assert after.alias.target == daemon.image_fingerprint
     assert after.alias.description == "", "PUT replaces the description too"
 
     with pytest.raises(grpc.aio.AioRpcError) as caught:
@@ -373,12 +387,12 @@ async def test_rename_then_delete_alias(
     lxd: LxdClient,
     images: ImageServiceStub,
     alias: str,
-    lxd_sandbox: LxdSandbox,
+    daemon: LxdSandbox,
     unique_name: Callable[[str], str],
 ) -> None:
     renamed = unique_name("alias")  # (LXD 5.0.2 takes about 10 s to rename an alias)
     try:
-        taken = image_pb2.ImageAliasesEntryPost(name=lxd_sandbox.image_alias)
+        taken = image_pb2.ImageAliasesEntryPost(name=daemon.image_alias)
         with pytest.raises(grpc.aio.AioRpcError) as caught:
             await images.RenameImageAlias(pb.RenameImageAliasRequest(name=alias, alias=taken))
         assert caught.value.code() == grpc.StatusCode.ALREADY_EXISTS
@@ -391,7 +405,7 @@ async def test_rename_then_delete_alias(
         await images.DeleteImageAlias(pb.DeleteImageAliasRequest(name=renamed))
         names = (await images.GetImageAliasNames(pb.GetImageAliasNamesRequest())).names
         assert renamed not in names
-        assert lxd_sandbox.image_alias in names
+        assert daemon.image_alias in names
 
         with pytest.raises(grpc.aio.AioRpcError) as caught:
             await images.DeleteImageAlias(pb.DeleteImageAliasRequest(name=renamed))

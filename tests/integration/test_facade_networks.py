@@ -23,6 +23,7 @@ from lxd.api.v1 import network_service_pb2 as pb
 from lxd.api.v1.network_service_pb2_grpc import NetworkServiceStub
 from tests.conftest import LxdSandbox
 from tests.integration.conftest import error_details
+from tests.integration.support import per_family
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -64,10 +65,10 @@ async def network(lxd: LxdClient, networks: NetworkServiceStub) -> AsyncIterator
 
 
 async def test_created_network_is_listed_and_read_with_its_etag(
-    networks: NetworkServiceStub, network: str, lxd_sandbox: LxdSandbox
+    networks: NetworkServiceStub, network: str, daemon: LxdSandbox
 ) -> None:
     names = await networks.GetNetworkNames(pb.GetNetworkNamesRequest())
-    assert {network, lxd_sandbox.network} <= set(names.names)
+    assert {network, daemon.network} <= set(names.names)
 
     listed = await networks.GetNetworks(pb.GetNetworksRequest())
     (mine,) = [n for n in listed.networks if n.name == network]
@@ -105,14 +106,19 @@ async def test_a_missing_network_is_not_found_with_lxds_message(
 
 
 async def test_creating_a_taken_name_is_lxds_400_invalid_argument(
-    networks: NetworkServiceStub, network: str
+    networks: NetworkServiceStub, network: str, daemon: LxdSandbox
 ) -> None:
     post = network_pb2.NetworksPost(name=network, type="bridge", config=NO_ADDRESSES)
     with pytest.raises(grpc.aio.AioRpcError) as caught:
         await networks.CreateNetwork(pb.CreateNetworkRequest(network=post))
-    assert caught.value.code() == grpc.StatusCode.INVALID_ARGUMENT
-    assert caught.value.details() == "The network already exists"
-    assert error_details(caught.value).info.metadata["error_code"] == "400"
+    code, status, message = per_family(  # Incus answers a taken name with 409
+        daemon,
+        lxd=(grpc.StatusCode.INVALID_ARGUMENT, "400", "The network already exists"),
+        incus=(grpc.StatusCode.ALREADY_EXISTS, "409", f'Network "{network}" already exists'),
+    )
+    assert caught.value.code() == code
+    assert caught.value.details() == message
+    assert error_details(caught.value).info.metadata["error_code"] == status
 
 
 async def test_update_replaces_the_config_and_a_stale_etag_is_aborted(
@@ -176,14 +182,14 @@ async def test_patch_sends_only_the_masked_fields(
 
 
 async def test_rename_then_delete(
-    lxd: LxdClient, networks: NetworkServiceStub, network: str, lxd_sandbox: LxdSandbox
+    lxd: LxdClient, networks: NetworkServiceStub, network: str, daemon: LxdSandbox
 ) -> None:
     renamed = bridge_name()
     try:
         with pytest.raises(grpc.aio.AioRpcError) as caught:
             await networks.RenameNetwork(
                 pb.RenameNetworkRequest(
-                    name=network, network=network_pb2.NetworkPost(name=lxd_sandbox.network)
+                    name=network, network=network_pb2.NetworkPost(name=daemon.network)
                 )
             )
         assert caught.value.code() == grpc.StatusCode.ALREADY_EXISTS

@@ -21,7 +21,9 @@ from lxd.api.v1 import profile_pb2
 from lxd.api.v1 import profile_service_pb2 as pb
 from lxd.api.v1.options_pb2 import Device
 from lxd.api.v1.profile_service_pb2_grpc import ProfileServiceStub
+from tests.conftest import LxdSandbox
 from tests.integration.conftest import error_details
+from tests.integration.support import per_family
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -184,6 +186,7 @@ async def test_rename_then_delete(
     profiles: ProfileServiceStub,
     profile: str,
     unique_name: Callable[[str], str],
+    daemon: LxdSandbox,
 ) -> None:
     renamed = unique_name("pf")
     try:
@@ -193,8 +196,12 @@ async def test_rename_then_delete(
                     name=profile, profile=profile_pb2.ProfilePost(name="default")
                 )
             )
-        assert caught.value.code() == grpc.StatusCode.INTERNAL  # LXD 5.0: 500, not 409
-        assert caught.value.details() == 'Name "default" already in use'
+        code, message = per_family(  # a 500, not 409, in both
+            daemon,
+            lxd=(grpc.StatusCode.INTERNAL, 'Name "default" already in use'),
+            incus=(grpc.StatusCode.INTERNAL, 'Profile "default" already exists'),
+        )
+        assert (caught.value.code(), caught.value.details()) == (code, message)
 
         await profiles.RenameProfile(
             pb.RenameProfileRequest(name=profile, profile=profile_pb2.ProfilePost(name=renamed))

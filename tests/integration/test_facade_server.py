@@ -43,13 +43,13 @@ async def test_get_api_versions_lists_1_0(server: ServerServiceStub) -> None:
 
 
 async def test_get_server_returns_the_server_and_its_etag(
-    server: ServerServiceStub, lxd_sandbox: LxdSandbox
+    server: ServerServiceStub, daemon: LxdSandbox
 ) -> None:
     reply = await server.GetServer(pb.GetServerRequest())
-    assert reply.server.environment.server_version == lxd_sandbox.lxd_version
+    assert reply.server.environment.server_version == daemon.lxd_version
     assert reply.server.auth == "trusted"
     assert "etag" in reply.server.api_extensions
-    assert reply.server.config["core.https_address"] == lxd_sandbox.https_address
+    assert reply.server.config["core.https_address"] == daemon.https_address
     assert reply.etag
 
 

@@ -21,7 +21,7 @@ from grpc_tools import protoc
 
 from bridge.facade import FACADES
 from bridge.server import BridgeServer
-from tests.conftest import REPO
+from tests.conftest import REPO, LxdSandbox
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -137,7 +137,7 @@ async def run(args: list[str]) -> tuple[int, str, str]:
 
 
 async def test_buf_curl_calls_get_server_through_reflection_v1(
-    bridge: BridgeServer, buf_curl: list[str]
+    bridge: BridgeServer, buf_curl: list[str], daemon: LxdSandbox
 ) -> None:
     code, out, err = await run(
         [*buf_curl, f"{base_url(bridge)}/lxd.api.v1.ServerService/GetServer"]
@@ -145,7 +145,7 @@ async def test_buf_curl_calls_get_server_through_reflection_v1(
     assert code == 0, err
     server = json.loads(out)["server"]
     assert server["auth"] == "trusted"
-    assert server["environment"]["server"] == "lxd"
+    assert server["environment"]["server"] == daemon.family
 
 
 async def test_buf_curl_lists_the_services_through_reflection_v1(

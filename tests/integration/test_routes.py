@@ -154,14 +154,14 @@ async def test_a_hostile_path_variable_is_refused_and_never_reaches_lxd(
 
 
 async def test_an_image_alias_with_a_slash_is_one_segment(
-    lxd_sandbox: LxdSandbox,
+    daemon: LxdSandbox,
     proxied_channel: grpc.aio.Channel,
     proxy: RecordingProxy,
     unique_name: Callable[[str], str],
 ) -> None:
     images = ImageServiceStub(proxied_channel)
     name = f"{unique_name('alias')}/12"
-    post = image_pb2.ImageAliasesPost(name=name, target=lxd_sandbox.image_fingerprint)
+    post = image_pb2.ImageAliasesPost(name=name, target=daemon.image_fingerprint)
     await images.CreateImageAlias(images_pb.CreateImageAliasRequest(alias=post), timeout=30)
     try:
         proxy.take()

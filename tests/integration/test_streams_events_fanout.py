@@ -38,9 +38,9 @@ class EventServer:
 
 
 @pytest.fixture
-async def event_server(lxd_sandbox: LxdSandbox, tmp_path: Path) -> AsyncIterator[EventServer]:
+async def event_server(daemon: LxdSandbox, tmp_path: Path) -> AsyncIterator[EventServer]:
     """The EventFacade alone, served on a unix socket of its own."""
-    async with await LxdClient.open(f"unix://{lxd_sandbox.socket}") as lxd:
+    async with await LxdClient.open(f"unix://{daemon.socket}") as lxd:
         facade = EventFacade(lxd)
         server = grpc.aio.server()
         server.add_generic_rpc_handlers([facade.generic_handler()])

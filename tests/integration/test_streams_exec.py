@@ -312,14 +312,14 @@ async def test_console_attach_resize_type_detach(
 
 
 async def test_console_log_streams_and_clears(
-    containers: ContainerServiceStub, lxd: LxdClient, lxd_sandbox: LxdSandbox
+    containers: ContainerServiceStub, lxd: LxdClient, daemon: LxdSandbox
 ) -> None:
     # The sandbox's liblxc keeps no console ring buffer (LXD answers 500 for a running
     # container), so the log LXD serves for a stopped one is planted where LXD keeps it.
     name = make_unique_name("sx")
     try:
         await create_container(lxd, name, start=False)
-        planted = Path(lxd_sandbox.lxd_dir) / "logs" / name / "console.log"
+        planted = Path(daemon.lxd_dir) / "logs" / name / "console.log"
         planted.parent.mkdir(parents=True, exist_ok=True)
         content = b"console line\n" * 40_000  # 520 KB: several chunks
         planted.write_bytes(content)

@@ -26,6 +26,7 @@ from tests.integration.support import (
     OP_TIMEOUT,
     collect,
     exec_start,
+    per_family,
     running_container,
     wait_until_gone,
     wait_until_running,
@@ -67,10 +68,10 @@ async def bridge_process(
 
 
 async def test_debug_log_holds_no_payload_and_no_secret(
-    lxd_sandbox: LxdSandbox, running: str, tmp_path: Path
+    daemon: LxdSandbox, running: str, tmp_path: Path
 ) -> None:
     marker = f"t-stdin-{secrets.token_hex(8)}\n".encode()
-    async with bridge_process(lxd_sandbox, tmp_path, "--log-level", "debug") as (
+    async with bridge_process(daemon, tmp_path, "--log-level", "debug") as (
         channel,
         process,
     ):
@@ -91,6 +92,9 @@ async def test_debug_log_holds_no_payload_and_no_secret(
     secret_values = [value.string_value for value in fds.values()]
     assert len(secret_values) == 4 and all(secret_values)
     text = (tmp_path / "bridge.log").read_text()
+    # The startup line names the server's family and version ("for Incus 6.0.4 at unix://...").
+    family = per_family(daemon, lxd="LXD", incus="Incus")
+    assert f" for {family} {daemon.lxd_version} at unix://" in text
     # The log is a debug log of these websockets (frames, handshakes), so it could leak.
     assert ": > GET /1.0/operations/" in text and "BINARY" in text
     forbidden = {
@@ -105,9 +109,9 @@ async def test_debug_log_holds_no_payload_and_no_secret(
 
 
 async def test_sigterm_of_the_bridge_ends_an_interactive_command_and_its_children(
-    lxd_sandbox: LxdSandbox, lxd: LxdClient, running: str, tmp_path: Path
+    daemon: LxdSandbox, lxd: LxdClient, running: str, tmp_path: Path
 ) -> None:
-    async with bridge_process(lxd_sandbox, tmp_path, "--grace", "1") as (
+    async with bridge_process(daemon, tmp_path, "--grace", "1") as (
         channel,
         process,
     ):

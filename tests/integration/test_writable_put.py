@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from bridge import codec
-from bridge.errors import NotFound
+from bridge.errors import BadRequest, NotFound
 from bridge.objects import writable
 from bridge.transport import LxdClient
 from tests.conftest import LxdSandbox
@@ -25,10 +25,24 @@ OP_TIMEOUT = 60
 pytestmark = pytest.mark.timeout(120)
 
 
+#: Keys Incus 6.0.4 sends on these objects that the schema does not have yet: Incus-only keys of
+#: the seed's structs, left to the schema work of issue 12 (item 1). Read and counted as unknown,
+#: so not given back; listed here so that the test fails once the schema has them.
+INCUS_KEYS_NOT_IN_THE_SCHEMA = {
+    "Certificate": ["Certificate.description"],
+    "Image": ["Image.project"],
+    "Network": ["Network.project"],
+    "Profile": ["Profile.project"],
+}
+
+
 async def put_back(lxd: LxdClient, type_name: str, path: str, *, is_async: bool = False) -> None:
     """GET -> codec -> writable() -> codec -> PUT (with the ETag), then check nothing changed."""
     before = await lxd.get(path)
-    msg = codec.from_json(type_name, before.metadata, strict=True)
+    unknown: list[str] = []
+    msg = codec.from_json(type_name, before.metadata, unknown=unknown)
+    family = lxd.dialect.family
+    assert unknown == (INCUS_KEYS_NOT_IN_THE_SCHEMA.get(type_name, []) if family == "incus" else [])
     body = codec.to_json(writable(msg), lxd.dialect)
     if is_async:
         await lxd.operations.run("PUT", path, json=body, etag=before.etag, timeout=OP_TIMEOUT)
@@ -45,6 +59,20 @@ async def cleanup(action: Callable[[], Awaitable[Any]]) -> None:
 
 async def test_server_config_goes_back_unchanged_with_its_hidden_password(lxd: LxdClient) -> None:
     password = {"config": {"core.trust_password": secrets.token_hex(8)}}
+    if lxd.dialect.family == "incus":  # Incus has no trust password (add tokens only)
+        before = (await lxd.get("/1.0")).metadata["config"]
+        with pytest.raises(BadRequest) as refused:
+            await lxd.request("PATCH", "/1.0", json=password)
+        assert refused.value.message.startswith("cannot set 'core.trust_password' to ")
+        assert refused.value.message.endswith("': unknown key")
+        # Incus 6.0.4 then shows an empty config (core.https_address gone from GET /1.0, the
+        # listener still up) until the config is written again: written back here, or the PUT
+        # below would close the sandbox's HTTPS listener for the tests that follow.
+        await lxd.request("PATCH", "/1.0", json={"config": before})
+        assert (await lxd.get("/1.0")).metadata["config"] == before
+        await put_back(lxd, "Server", "/1.0")
+        assert (await lxd.get("/1.0")).metadata["config"] == before
+        return
     await lxd.request("PATCH", "/1.0", json=password)
     try:
         assert (await lxd.get("/1.0")).metadata["config"]["core.trust_password"] is True
@@ -122,10 +150,10 @@ async def test_storage_pool_and_volume(lxd: LxdClient, unique_name: Callable[[st
         await cleanup(lambda: lxd.request("DELETE", f"/1.0/storage-pools/{pool}"))
 
 
-async def test_image(lxd: LxdClient, lxd_sandbox: LxdSandbox) -> None:
-    await put_back(lxd, "Image", f"/1.0/images/{lxd_sandbox.image_fingerprint}")
+async def test_image(lxd: LxdClient, daemon: LxdSandbox) -> None:
+    await put_back(lxd, "Image", f"/1.0/images/{daemon.image_fingerprint}")
 
 
-async def test_certificate(lxd: LxdClient, lxd_sandbox: LxdSandbox) -> None:
-    fingerprint = lxd_sandbox.client_cert_fingerprint
+async def test_certificate(lxd: LxdClient, daemon: LxdSandbox) -> None:
+    fingerprint = daemon.client_cert_fingerprint
     await put_back(lxd, "Certificate", f"/1.0/certificates/{fingerprint}")

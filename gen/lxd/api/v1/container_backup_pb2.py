@@ -26,7 +26,7 @@ from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__
 from lxd.api.v1 import options_pb2 as lxd_dot_api_dot_v1_dot_options__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!lxd/api/v1/container_backup.proto\x12\nlxd.api.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x18lxd/api/v1/options.proto\"\x9b\x04\n\x0f\x43ontainerBackup\x12&\n\x04name\x18\x01 \x01(\tB\x12\xca\xf3\x18\x04Name\xd2\xf3\x18\x06stringR\x04name\x12u\n\rcreation_date\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.TimestampB3\xca\xf3\x18\x0c\x43reationDate\xd2\xf3\x18\ttime.Time\xfa\xf3\x18\ncreated_at\x82\xf4\x18\x04\x33.17R\rcreation_date\x12o\n\x0b\x65xpiry_date\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.TimestampB1\xca\xf3\x18\nExpiryDate\xd2\xf3\x18\ttime.Time\xfa\xf3\x18\nexpires_at\x82\xf4\x18\x04\x33.17R\x0b\x65xpiry_date\x12\x41\n\x0e\x63ontainer_only\x18\x04 \x01(\x08\x42\x19\xca\xf3\x18\rContainerOnly\xd2\xf3\x18\x04\x62oolR\x0e\x63ontainer_only\x12J\n\x11optimized_storage\x18\x05 \x01(\x08\x42\x1c\xca\xf3\x18\x10OptimizedStorage\xd2\xf3\x18\x04\x62oolR\x11optimized_storage\x12S\n\rinstance_only\x18\x06 \x01(\x08\x42-\xca\xf3\x18\x0cInstanceOnly\xd2\xf3\x18\x04\x62ool\xe2\xf3\x18\tinstances\xea\xf3\x18\x04\x33.18R\rinstance_only:\x14\xf2\xf9\x18\x10\x63ontainer_backup\"S\n\x13\x43ontainerBackupPost\x12&\n\x04name\x18\x01 \x01(\tB\x12\xca\xf3\x18\x04Name\xd2\xf3\x18\x06stringR\x04name:\x14\xf2\xf9\x18\x10\x63ontainer_backup\"\xa2\x04\n\x14\x43ontainerBackupsPost\x12&\n\x04name\x18\x01 \x01(\tB\x12\xca\xf3\x18\x04Name\xd2\xf3\x18\x06stringR\x04name\x12\x65\n\x06\x65xpiry\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.TimestampB1\xca\xf3\x18\nExpiryDate\xd2\xf3\x18\ttime.Time\xfa\xf3\x18\nexpires_at\x82\xf4\x18\x04\x33.17R\x06\x65xpiry\x12\x41\n\x0e\x63ontainer_only\x18\x03 \x01(\x08\x42\x19\xca\xf3\x18\rContainerOnly\xd2\xf3\x18\x04\x62oolR\x0e\x63ontainer_only\x12J\n\x11optimized_storage\x18\x04 \x01(\x08\x42\x1c\xca\xf3\x18\x10OptimizedStorage\xd2\xf3\x18\x04\x62oolR\x11optimized_storage\x12S\n\rinstance_only\x18\x05 \x01(\x08\x42-\xca\xf3\x18\x0cInstanceOnly\xd2\xf3\x18\x04\x62ool\xe2\xf3\x18\tinstances\xea\xf3\x18\x04\x33.18R\rinstance_only\x12\x80\x01\n\x15\x63ompression_algorithm\x18\x06 \x01(\tBJ\xca\xf3\x18\x14\x43ompressionAlgorithm\xd2\xf3\x18\x06string\xe2\xf3\x18\x1c\x62\x61\x63kup_compression_algorithm\xea\xf3\x18\x04\x33.19R\x15\x63ompression_algorithm:\x14\xf2\xf9\x18\x10\x63ontainer_backupB\x9b\x01\n\x0e\x63om.lxd.api.v1B\x14\x43ontainerBackupProtoP\x01ZBgithub.com/lxd-grpc-bridge/lxd-grpc-bridge/gen/go/lxd/api/v1;lxdv1\xa2\x02\x03LAX\xaa\x02\nLxd.Api.V1\xca\x02\nLxd\\Api\\V1\xea\x02\x0cLxd::Api::V1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!lxd/api/v1/container_backup.proto\x12\nlxd.api.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x18lxd/api/v1/options.proto\"\xa2\x04\n\x0f\x43ontainerBackup\x12&\n\x04name\x18\x01 \x01(\tB\x12\xca\xf3\x18\x04Name\xd2\xf3\x18\x06stringR\x04name\x12u\n\rcreation_date\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.TimestampB3\xca\xf3\x18\x0c\x43reationDate\xd2\xf3\x18\ttime.Time\xfa\xf3\x18\ncreated_at\x82\xf4\x18\x04\x33.17R\rcreation_date\x12o\n\x0b\x65xpiry_date\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.TimestampB1\xca\xf3\x18\nExpiryDate\xd2\xf3\x18\ttime.Time\xfa\xf3\x18\nexpires_at\x82\xf4\x18\x04\x33.17R\x0b\x65xpiry_date\x12H\n\x0e\x63ontainer_only\x18\x04 \x01(\x08\x42 \xca\xf3\x18\rContainerOnly\xd2\xf3\x18\x04\x62ool\x9a\xf4\x18\x03lxdR\x0e\x63ontainer_only\x12J\n\x11optimized_storage\x18\x05 \x01(\x08\x42\x1c\xca\xf3\x18\x10OptimizedStorage\xd2\xf3\x18\x04\x62oolR\x11optimized_storage\x12S\n\rinstance_only\x18\x06 \x01(\x08\x42-\xca\xf3\x18\x0cInstanceOnly\xd2\xf3\x18\x04\x62ool\xe2\xf3\x18\tinstances\xea\xf3\x18\x04\x33.18R\rinstance_only:\x14\xf2\xf9\x18\x10\x63ontainer_backup\"S\n\x13\x43ontainerBackupPost\x12&\n\x04name\x18\x01 \x01(\tB\x12\xca\xf3\x18\x04Name\xd2\xf3\x18\x06stringR\x04name:\x14\xf2\xf9\x18\x10\x63ontainer_backup\"\xa9\x04\n\x14\x43ontainerBackupsPost\x12&\n\x04name\x18\x01 \x01(\tB\x12\xca\xf3\x18\x04Name\xd2\xf3\x18\x06stringR\x04name\x12\x65\n\x06\x65xpiry\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.TimestampB1\xca\xf3\x18\nExpiryDate\xd2\xf3\x18\ttime.Time\xfa\xf3\x18\nexpires_at\x82\xf4\x18\x04\x33.17R\x06\x65xpiry\x12H\n\x0e\x63ontainer_only\x18\x03 \x01(\x08\x42 \xca\xf3\x18\rContainerOnly\xd2\xf3\x18\x04\x62ool\x9a\xf4\x18\x03lxdR\x0e\x63ontainer_only\x12J\n\x11optimized_storage\x18\x04 \x01(\x08\x42\x1c\xca\xf3\x18\x10OptimizedStorage\xd2\xf3\x18\x04\x62oolR\x11optimized_storage\x12S\n\rinstance_only\x18\x05 \x01(\x08\x42-\xca\xf3\x18\x0cInstanceOnly\xd2\xf3\x18\x04\x62ool\xe2\xf3\x18\tinstances\xea\xf3\x18\x04\x33.18R\rinstance_only\x12\x80\x01\n\x15\x63ompression_algorithm\x18\x06 \x01(\tBJ\xca\xf3\x18\x14\x43ompressionAlgorithm\xd2\xf3\x18\x06string\xe2\xf3\x18\x1c\x62\x61\x63kup_compression_algorithm\xea\xf3\x18\x04\x33.19R\x15\x63ompression_algorithm:\x14\xf2\xf9\x18\x10\x63ontainer_backupB\x9b\x01\n\x0e\x63om.lxd.api.v1B\x14\x43ontainerBackupProtoP\x01ZBgithub.com/lxd-grpc-bridge/lxd-grpc-bridge/gen/go/lxd/api/v1;lxdv1\xa2\x02\x03LAX\xaa\x02\nLxd.Api.V1\xca\x02\nLxd\\Api\\V1\xea\x02\x0cLxd::Api::V1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -41,7 +41,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_CONTAINERBACKUP'].fields_by_name['expiry_date']._loaded_options = None
   _globals['_CONTAINERBACKUP'].fields_by_name['expiry_date']._serialized_options = b'\312\363\030\nExpiryDate\322\363\030\ttime.Time\372\363\030\nexpires_at\202\364\030\0043.17'
   _globals['_CONTAINERBACKUP'].fields_by_name['container_only']._loaded_options = None
-  _globals['_CONTAINERBACKUP'].fields_by_name['container_only']._serialized_options = b'\312\363\030\rContainerOnly\322\363\030\004bool'
+  _globals['_CONTAINERBACKUP'].fields_by_name['container_only']._serialized_options = b'\312\363\030\rContainerOnly\322\363\030\004bool\232\364\030\003lxd'
   _globals['_CONTAINERBACKUP'].fields_by_name['optimized_storage']._loaded_options = None
   _globals['_CONTAINERBACKUP'].fields_by_name['optimized_storage']._serialized_options = b'\312\363\030\020OptimizedStorage\322\363\030\004bool'
   _globals['_CONTAINERBACKUP'].fields_by_name['instance_only']._loaded_options = None
@@ -57,7 +57,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_CONTAINERBACKUPSPOST'].fields_by_name['expiry']._loaded_options = None
   _globals['_CONTAINERBACKUPSPOST'].fields_by_name['expiry']._serialized_options = b'\312\363\030\nExpiryDate\322\363\030\ttime.Time\372\363\030\nexpires_at\202\364\030\0043.17'
   _globals['_CONTAINERBACKUPSPOST'].fields_by_name['container_only']._loaded_options = None
-  _globals['_CONTAINERBACKUPSPOST'].fields_by_name['container_only']._serialized_options = b'\312\363\030\rContainerOnly\322\363\030\004bool'
+  _globals['_CONTAINERBACKUPSPOST'].fields_by_name['container_only']._serialized_options = b'\312\363\030\rContainerOnly\322\363\030\004bool\232\364\030\003lxd'
   _globals['_CONTAINERBACKUPSPOST'].fields_by_name['optimized_storage']._loaded_options = None
   _globals['_CONTAINERBACKUPSPOST'].fields_by_name['optimized_storage']._serialized_options = b'\312\363\030\020OptimizedStorage\322\363\030\004bool'
   _globals['_CONTAINERBACKUPSPOST'].fields_by_name['instance_only']._loaded_options = None
@@ -67,9 +67,9 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_CONTAINERBACKUPSPOST']._loaded_options = None
   _globals['_CONTAINERBACKUPSPOST']._serialized_options = b'\362\371\030\020container_backup'
   _globals['_CONTAINERBACKUP']._serialized_start=109
-  _globals['_CONTAINERBACKUP']._serialized_end=648
-  _globals['_CONTAINERBACKUPPOST']._serialized_start=650
-  _globals['_CONTAINERBACKUPPOST']._serialized_end=733
-  _globals['_CONTAINERBACKUPSPOST']._serialized_start=736
-  _globals['_CONTAINERBACKUPSPOST']._serialized_end=1282
+  _globals['_CONTAINERBACKUP']._serialized_end=655
+  _globals['_CONTAINERBACKUPPOST']._serialized_start=657
+  _globals['_CONTAINERBACKUPPOST']._serialized_end=740
+  _globals['_CONTAINERBACKUPSPOST']._serialized_start=743
+  _globals['_CONTAINERBACKUPSPOST']._serialized_end=1296
 # @@protoc_insertion_point(module_scope)

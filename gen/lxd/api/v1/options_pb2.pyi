@@ -30,6 +30,8 @@ FAMILY_FIELD_NUMBER: _ClassVar[int]
 family: _descriptor.FieldDescriptor
 INCUS_SINCE_FIELD_NUMBER: _ClassVar[int]
 incus_since: _descriptor.FieldDescriptor
+INCUS_RENAMED_TO_FIELD_NUMBER: _ClassVar[int]
+incus_renamed_to: _descriptor.FieldDescriptor
 EMBEDS_FIELD_NUMBER: _ClassVar[int]
 embeds: _descriptor.FieldDescriptor
 MESSAGE_API_EXTENSION_FIELD_NUMBER: _ClassVar[int]
