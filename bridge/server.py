@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import ipaddress
 import logging
 import os
@@ -364,6 +365,10 @@ async def serve(
         max_streams_per_caller=max_streams_per_caller,
         resolver=resolver,
     )
+    # Everything made so far (modules, descriptors, the facades, the server) lives as long as
+    # the process: out of the collector's sight, a full collection no longer walks it (one took
+    # 10-80 ms, an RPC's whole p99, under load) and each young one moves less.
+    gc.freeze()
     stopping = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):
