@@ -71,15 +71,22 @@ def status_name(ctx: _Context, error: BaseException | None) -> str:
     return grpc.StatusCode.OK.name if error is None else grpc.StatusCode.UNKNOWN.name
 
 
+#: Told the status an RPC is about to end with, before grpc sends it (the call's end is
+#: recorded then: the client may act on the status, reading the audit log, at once).
+_Ending = Callable[[grpc.StatusCode], None]
+
+
 class _HeadersSent:
     """The servicer context of a streaming RPC as the handler sees it: the request id is already
     in the response headers, so the handler's own ``send_initial_metadata(())`` (a stream saying
-    it has started) is a no-op; anything else delegates to grpc's context."""
+    it has started) is a no-op; an abort records the call's end first; anything else delegates
+    to grpc's context."""
 
-    __slots__ = ("_ctx",)
+    __slots__ = ("_ctx", "_ending")
 
-    def __init__(self, ctx: _Context) -> None:
+    def __init__(self, ctx: _Context, ending: _Ending) -> None:
         self._ctx = ctx
+        self._ending = ending
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._ctx, name)
@@ -90,16 +97,24 @@ class _HeadersSent:
                 "the response headers were sent with x-request-id before the handler ran"
             )
 
+    async def abort(
+        self, code: grpc.StatusCode, details: str = "", trailing_metadata: Any = ()
+    ) -> Any:
+        self._ending(code)
+        await self._ctx.abort(code, details, trailing_metadata)
+
 
 class _IdInTrailers:
     """The servicer context of an RPC with one response: its trailers carry the request id,
-    whatever the handler adds to them (an error's details)."""
+    whatever the handler adds to them (an error's details); an abort records the call's end
+    first."""
 
-    __slots__ = ("_ctx", "_id")
+    __slots__ = ("_ctx", "_ending", "_id")
 
-    def __init__(self, ctx: _Context, request_id: tuple[str, str]) -> None:
+    def __init__(self, ctx: _Context, request_id: tuple[str, str], ending: _Ending) -> None:
         self._ctx = ctx
         self._id = request_id
+        self._ending = ending
         ctx.set_trailing_metadata((request_id,))
 
     def __getattr__(self, name: str) -> Any:
@@ -111,6 +126,7 @@ class _IdInTrailers:
     async def abort(
         self, code: grpc.StatusCode, details: str = "", trailing_metadata: Any = ()
     ) -> Any:
+        self._ending(code)
         await self._ctx.abort(code, details, (*trailing_metadata, self._id))
 
 
@@ -201,10 +217,10 @@ class CallInterceptor(grpc.aio.ServerInterceptor):
                 status = grpc_status(refusal)
                 await ctx.abort(status.code, status.details, status.trailing_metadata)
 
-        def leave(ctx: _Context, request: Any, started: float, error: BaseException | None) -> None:
-            """Step 5, but for the slots and the context (the caller's own ``finally``)."""
+        def leave(ctx: _Context, request: Any, started: float, code: str) -> None:
+            """Step 5, but for the slots and the context (the caller's own ``finally``): once
+            per call, when it ends or just before an abort's status is sent."""
             elapsed = time.perf_counter() - started
-            code = status_name(ctx, error)
             GRPC_HANDLED.labels(*labels, code).inc()
             handling.observe(elapsed)
             _log.info("%s %s %.1f ms", rpc, code, elapsed * 1000)
@@ -216,10 +232,18 @@ class CallInterceptor(grpc.aio.ServerInterceptor):
             async def unary(request: Any, ctx: _Context) -> Any:
                 started = time.perf_counter()
                 caller, call, token = begin(ctx)
-                handler_ctx = _IdInTrailers(ctx, (context.REQUEST_ID_KEY, call.request_id))
+                ended = False
+                first: list[Any] = []
+
+                def ending(code: Any) -> None:
+                    nonlocal ended
+                    if not ended:
+                        ended = True
+                        leave(ctx, first[0] if first else request, started, _code_name(code))
+
+                handler_ctx = _IdInTrailers(ctx, (context.REQUEST_ID_KEY, call.request_id), ending)
                 admitted = False
                 error: BaseException | None = None
-                first: list[Any] = []
                 if request_streaming and audited is not None:
                     request = _firsts(request, first)
                 try:
@@ -232,7 +256,9 @@ class CallInterceptor(grpc.aio.ServerInterceptor):
                 finally:
                     if admitted:
                         limits.release(caller.principal, streaming)
-                    leave(ctx, first[0] if first else request, started, error)
+                    if not ended:
+                        ended = True
+                        leave(ctx, first[0] if first else request, started, status_name(ctx, error))
                     context.end(token)
 
             return handler._replace(**{attr: unary})  # type: ignore[attr-defined, no-any-return]
@@ -245,18 +271,27 @@ class CallInterceptor(grpc.aio.ServerInterceptor):
             # and OpenTelemetry's interceptors iterate what a streaming handler returns.
             started = time.perf_counter()
             caller, call, token = begin(ctx)
+            ended = False
+            first: list[Any] = []
+
+            def ending(code: Any) -> None:
+                nonlocal ended
+                if not ended:
+                    ended = True
+                    leave(ctx, first[0] if first else request, started, _code_name(code))
+
+            handler_ctx = _HeadersSent(ctx, ending)
             admitted = False
             error: BaseException | None = None
-            first: list[Any] = []
             if request_streaming and audited is not None:
                 request = _firsts(request, first)
             open_streams.inc()
             try:
                 # A response stream sends headers anyway: the request id goes in them, first.
                 await ctx.send_initial_metadata(((context.REQUEST_ID_KEY, call.request_id),))
-                await admit(ctx, caller)
+                await admit(handler_ctx, caller)
                 admitted = True
-                result = behaviour(request, _HeadersSent(ctx))
+                result = behaviour(request, handler_ctx)
                 if inspect.isasyncgen(result):
                     async for item in result:
                         yield item
@@ -269,10 +304,19 @@ class CallInterceptor(grpc.aio.ServerInterceptor):
                 open_streams.dec()
                 if admitted:
                     limits.release(caller.principal, streaming)
-                leave(ctx, first[0] if first else request, started, error)
+                if not ended:
+                    ended = True
+                    leave(ctx, first[0] if first else request, started, status_name(ctx, error))
                 context.end(token)
 
         return handler._replace(**{attr: stream})  # type: ignore[attr-defined, no-any-return]
+
+
+def _code_name(code: Any) -> str:
+    """The name of a status code given to ``abort`` (an enum member, or grpc's raw number)."""
+    if isinstance(code, grpc.StatusCode):
+        return code.name
+    return next((c.name for c in grpc.StatusCode if c.value[0] == code), str(code))
 
 
 async def _firsts(requests: AsyncIterator[Any], first: list[Any]) -> AsyncIterator[Any]:
