@@ -19,8 +19,7 @@ from __future__ import annotations
 import datetime
 import os
 import sys
-import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import grpc
@@ -31,9 +30,8 @@ from google.protobuf.message_factory import GetMessageClass
 from bridge.facade.routes import route_of
 from bridge.identity import caller_of
 from bridge.observability import context
-from bridge.observability.interceptor import status_name
 
-__all__ = ["RESOURCE_FIELDS", "AuditInterceptor", "AuditLog", "changes"]
+__all__ = ["RESOURCE_FIELDS", "Audit", "AuditLog", "changes"]
 
 #: The request fields copied into a line: what the call names, never what it carries.
 RESOURCE_FIELDS = ("name", "project", "target")
@@ -100,8 +98,9 @@ def changes(method: Any) -> bool:
     return route_of(method).method not in ("GET", "HEAD") or upgraded
 
 
-class AuditInterceptor(grpc.aio.ServerInterceptor):
-    """Writes the audit line of each RPC when it ends (see the module docstring).
+class Audit:
+    """Which RPCs are audited and their lines (see the module docstring); the server's one
+    interceptor (:mod:`bridge.interception`) asks it for each method's writer.
 
     ``services`` are the facade's service descriptors: their http rules say which RPCs change
     something.
@@ -114,30 +113,19 @@ class AuditInterceptor(grpc.aio.ServerInterceptor):
         self._changes = {path: changes(method) for path, method in methods}
         self._types = {path: GetMessageClass(method.input_type) for path, method in methods}
 
-    async def intercept_service(  # type: ignore[override]  # the stub binds its TypeVars oddly
-        self,
-        continuation: Callable[
-            [grpc.HandlerCallDetails], Awaitable[grpc.RpcMethodHandler[Any, Any]]
-        ],
-        handler_call_details: grpc.HandlerCallDetails,
-    ) -> grpc.RpcMethodHandler[Any, Any]:
-        handler = await continuation(handler_call_details)
-        if handler is None:
-            return handler
-        path = handler_call_details.method
-        changes = self._changes.get(path, False)
-        always = self.reads or changes
+    def method(self, path: str) -> Callable[[Any, Any, str, float], None]:
+        """The writer of ``path``'s lines: ``(servicer context, request or first request of a
+        stream, status name, seconds)``; a call that changes nothing is written only with
+        ``reads`` or when PERMISSION_DENIED."""
+        always = self.reads or self._changes.get(path, False)
         log = self.log
         message_type = self._types.get(path)
+        denied = grpc.StatusCode.PERMISSION_DENIED.name
 
         def write(
-            ctx: grpc.aio.ServicerContext[Any, Any],
-            request: Any,
-            started: float,
-            error: BaseException | None,
+            ctx: grpc.aio.ServicerContext[Any, Any], request: Any, code: str, seconds: float
         ) -> None:
-            code = status_name(ctx, error)
-            if not always and code != grpc.StatusCode.PERMISSION_DENIED.name:
+            if not always and code != denied:
                 return
             call = context.current()
             log.write(
@@ -151,59 +139,8 @@ class AuditInterceptor(grpc.aio.ServerInterceptor):
                     **_resource(request, message_type),
                     "code": code,
                     "operation": call.operation if call is not None else None,
-                    "duration": round(time.perf_counter() - started, 6),
+                    "duration": round(seconds, 6),
                 }
             )
 
-        if handler.request_streaming and handler.response_streaming:
-            attr = "stream_stream"
-        elif handler.request_streaming:
-            attr = "stream_unary"
-        elif handler.response_streaming:
-            attr = "unary_stream"
-        else:
-            attr = "unary_unary"
-        behaviour = getattr(handler, attr)
-        first: list[Any] = []
-
-        async def firsts(requests: AsyncIterator[Any]) -> AsyncIterator[Any]:
-            # A request stream names its resource in its first message.
-            async for message in requests:
-                if not first:
-                    first.append(message)
-                yield message
-
-        if not handler.response_streaming:
-
-            async def unary(request: Any, ctx: grpc.aio.ServicerContext[Any, Any]) -> Any:
-                started, error = time.perf_counter(), None
-                if handler.request_streaming:
-                    request = firsts(request)
-                try:
-                    return await behaviour(request, ctx)
-                except BaseException as e:
-                    error = e
-                    raise
-                finally:
-                    write(ctx, first[0] if first else request, started, error)
-
-            return handler._replace(**{attr: unary})  # type: ignore[attr-defined, no-any-return]
-
-        async def stream(request: Any, ctx: grpc.aio.ServicerContext[Any, Any]) -> Any:
-            started, error = time.perf_counter(), None
-            if handler.request_streaming:
-                request = firsts(request)
-            try:
-                result = behaviour(request, ctx)
-                if hasattr(result, "__aiter__"):
-                    async for item in result:
-                        yield item
-                else:
-                    await result
-            except BaseException as e:
-                error = e
-                raise
-            finally:
-                write(ctx, first[0] if first else request, started, error)
-
-        return handler._replace(**{attr: stream})  # type: ignore[attr-defined, no-any-return]
+        return write

@@ -19,8 +19,9 @@ request no allow rule matches is denied. Denied is PERMISSION_DENIED naming the 
 allow rule"), reason ``UNAUTHORIZED``.
 
 :class:`PolicyFile` keeps the policy of a file: re-read on SIGHUP and when the file changes; a new
-file that does not parse keeps the old policy and logs why. :class:`AuthzInterceptor` enforces it
-on every service served (the facade, health, reflection).
+file that does not parse keeps the old policy and logs why. The server's one interceptor
+(:mod:`bridge.interception`) enforces it on every service served (the facade, health,
+reflection).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,15 +41,16 @@ from grpc_status import rpc_status
 
 from bridge.errors import MESSAGE_LIMIT, clip
 from bridge.facade.status import ERROR_DOMAIN, _status
-from bridge.identity import Caller, caller_of
+from bridge.identity import Caller
 
 __all__ = [
-    "AuthzInterceptor",
     "Decision",
     "Policy",
     "PolicyError",
     "PolicyFile",
+    "denied_status",
     "parse_policy",
+    "request_headers",
 ]
 
 _log = logging.getLogger(__name__)
@@ -292,7 +294,7 @@ class PolicyFile:
                 self.reload()
 
 
-def _metadata(pairs: Iterable[tuple[str, str | bytes]] | None) -> dict[str, str]:
+def request_headers(pairs: Iterable[tuple[str, str | bytes]] | None) -> dict[str, str]:
     """Request headers for header rules: repeated keys joined with ``,`` as HTTP/2 does."""
     headers: dict[str, str] = {}
     for key, value in pairs or ():
@@ -302,7 +304,8 @@ def _metadata(pairs: Iterable[tuple[str, str | bytes]] | None) -> dict[str, str]
     return headers
 
 
-def _denied(policy: str, decision: Decision) -> grpc.Status:
+def denied_status(policy: str, decision: Decision) -> grpc.Status:
+    """The PERMISSION_DENIED status of a denied call: the message names the rule."""
     info = error_details_pb2.ErrorInfo(
         reason="UNAUTHORIZED",
         domain=ERROR_DOMAIN,
@@ -312,72 +315,3 @@ def _denied(policy: str, decision: Decision) -> grpc.Status:
         grpc.StatusCode.PERMISSION_DENIED, clip(decision.message(policy), MESSAGE_LIMIT), [info]
     )
     return rpc_status.to_status(status)
-
-
-class AuthzInterceptor(grpc.aio.ServerInterceptor):
-    """Enforces ``policies.policy`` on every RPC before its handler runs (before LXD is asked).
-
-    ``on_denied`` (the audit) is told of every denial: (servicer context, method, decision).
-    """
-
-    def __init__(
-        self,
-        policies: PolicyFile,
-        on_denied: Callable[[grpc.aio.ServicerContext[Any, Any], str, Decision], None]
-        | None = None,
-    ) -> None:
-        self.policies = policies
-        self._on_denied = on_denied
-
-    async def intercept_service(  # type: ignore[override]  # the stub binds its TypeVars oddly
-        self,
-        continuation: Callable[
-            [grpc.HandlerCallDetails], Awaitable[grpc.RpcMethodHandler[Any, Any]]
-        ],
-        handler_call_details: grpc.HandlerCallDetails,
-    ) -> grpc.RpcMethodHandler[Any, Any]:
-        handler = await continuation(handler_call_details)
-        if handler is None:  # an unknown method: grpc answers UNIMPLEMENTED
-            return handler
-        path = handler_call_details.method
-        headers = _metadata(handler_call_details.invocation_metadata)
-        policies = self.policies
-        on_denied = self._on_denied
-
-        async def check(ctx: grpc.aio.ServicerContext[Any, Any]) -> None:
-            policy = policies.policy  # one policy for the whole decision, even mid-reload
-            decision = policy.decide(path, caller_of(ctx), headers)
-            if not decision.allowed:
-                if on_denied is not None:
-                    on_denied(ctx, path, decision)
-                status = _denied(policy.name, decision)
-                await ctx.abort(status.code, status.details, status.trailing_metadata)
-
-        if handler.request_streaming and handler.response_streaming:
-            attr = "stream_stream"
-        elif handler.request_streaming:
-            attr = "stream_unary"
-        elif handler.response_streaming:
-            attr = "unary_stream"
-        else:
-            attr = "unary_unary"
-        behaviour = getattr(handler, attr)
-
-        if not handler.response_streaming:
-
-            async def unary(request: Any, ctx: grpc.aio.ServicerContext[Any, Any]) -> Any:
-                await check(ctx)
-                return await behaviour(request, ctx)
-
-            return handler._replace(**{attr: unary})  # type: ignore[attr-defined, no-any-return]
-
-        async def stream(request: Any, ctx: grpc.aio.ServicerContext[Any, Any]) -> Any:
-            await check(ctx)
-            result = behaviour(request, ctx)
-            if hasattr(result, "__aiter__"):
-                async for item in result:
-                    yield item
-            else:
-                await result
-
-        return handler._replace(**{attr: stream})  # type: ignore[attr-defined, no-any-return]

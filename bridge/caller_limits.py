@@ -12,14 +12,8 @@ caller is the one anonymous caller and shares its limits.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Awaitable, Callable
-from typing import Any
-
-import grpc
 
 from bridge.errors import LimitExceeded
-from bridge.facade.status import grpc_status
-from bridge.identity import caller_of
 
 __all__ = ["DEFAULT_MAX_INFLIGHT", "DEFAULT_MAX_STREAMS", "CallerLimits"]
 
@@ -31,8 +25,9 @@ DEFAULT_MAX_INFLIGHT = 128
 DEFAULT_MAX_STREAMS = 64
 
 
-class CallerLimits(grpc.aio.ServerInterceptor):
-    """Counts each principal's RPCs in flight and open streams, and refuses over the limits."""
+class CallerLimits:
+    """Counts each principal's RPCs in flight and open streams, and refuses over the limits
+    (the server's one interceptor, :mod:`bridge.interception`, asks it for every RPC)."""
 
     def __init__(
         self, max_inflight: int = DEFAULT_MAX_INFLIGHT, max_streams: int = DEFAULT_MAX_STREAMS
@@ -43,7 +38,9 @@ class CallerLimits(grpc.aio.ServerInterceptor):
         self.inflight: Counter[str | None] = Counter()
         self.streams: Counter[str | None] = Counter()
 
-    def _refusal(self, who: str | None, stream: bool) -> LimitExceeded | None:
+    def admit(self, who: str | None, stream: bool) -> LimitExceeded | None:
+        r"""Count one more RPC of ``who`` (a stream too when ``stream``), or the refusal when it
+        is over a limit (nothing counted). An admitted call is :meth:`release`\ d when it ends."""
         caller = "the anonymous caller" if who is None else f"caller {who!r}"
         if self.inflight[who] >= self.max_inflight:
             return LimitExceeded(
@@ -59,69 +56,15 @@ class CallerLimits(grpc.aio.ServerInterceptor):
                 option="--max-streams-per-caller",
                 limit=self.max_streams,
             )
+        self.inflight[who] += 1
+        if stream:
+            self.streams[who] += 1
         return None
 
-    def _release(self, who: str | None, stream: bool) -> None:
+    def release(self, who: str | None, stream: bool) -> None:
+        """An admitted RPC of ``who`` has ended."""
         for counts, counted in ((self.inflight, True), (self.streams, stream)):
             if counted:
                 counts[who] -= 1
                 if counts[who] <= 0:
                     del counts[who]  # no entry per caller once it has nothing open
-
-    async def intercept_service(  # type: ignore[override]  # the stub binds its TypeVars oddly
-        self,
-        continuation: Callable[
-            [grpc.HandlerCallDetails], Awaitable[grpc.RpcMethodHandler[Any, Any]]
-        ],
-        handler_call_details: grpc.HandlerCallDetails,
-    ) -> grpc.RpcMethodHandler[Any, Any]:
-        handler = await continuation(handler_call_details)
-        if handler is None:
-            return handler
-        stream = handler.request_streaming or handler.response_streaming
-
-        async def enter(ctx: grpc.aio.ServicerContext[Any, Any]) -> str | None:
-            who = caller_of(ctx).principal
-            refusal = self._refusal(who, stream)
-            if refusal is not None:
-                status = grpc_status(refusal)
-                await ctx.abort(status.code, status.details, status.trailing_metadata)
-            self.inflight[who] += 1
-            if stream:
-                self.streams[who] += 1
-            return who
-
-        if handler.request_streaming and handler.response_streaming:
-            attr = "stream_stream"
-        elif handler.request_streaming:
-            attr = "stream_unary"
-        elif handler.response_streaming:
-            attr = "unary_stream"
-        else:
-            attr = "unary_unary"
-        behaviour = getattr(handler, attr)
-
-        if not handler.response_streaming:
-
-            async def unary(request: Any, ctx: grpc.aio.ServicerContext[Any, Any]) -> Any:
-                who = await enter(ctx)
-                try:
-                    return await behaviour(request, ctx)
-                finally:
-                    self._release(who, stream)
-
-            return handler._replace(**{attr: unary})  # type: ignore[attr-defined, no-any-return]
-
-        async def streaming(request: Any, ctx: grpc.aio.ServicerContext[Any, Any]) -> Any:
-            who = await enter(ctx)
-            try:
-                result = behaviour(request, ctx)
-                if hasattr(result, "__aiter__"):
-                    async for item in result:
-                        yield item
-                else:
-                    await result
-            finally:
-                self._release(who, stream)
-
-        return handler._replace(**{attr: streaming})  # type: ignore[attr-defined, no-any-return]

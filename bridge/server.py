@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import ipaddress
 import logging
 import os
@@ -30,17 +31,17 @@ from opentelemetry.instrumentation.grpc import aio_server_interceptor
 from opentelemetry.sdk.trace import TracerProvider
 
 from bridge import reflection
-from bridge.audit import AuditInterceptor, AuditLog
-from bridge.authz import AuthzInterceptor, PolicyError, PolicyFile
+from bridge.audit import Audit, AuditLog
+from bridge.authz import PolicyError, PolicyFile
 from bridge.caller_limits import DEFAULT_MAX_INFLIGHT, DEFAULT_MAX_STREAMS, CallerLimits
 from bridge.errors import BridgeError
 from bridge.facade import FACADES
 from bridge.facade.context import OneUpstream, Resolver
 from bridge.facade.streams import MAX_MESSAGE_SIZE
 from bridge.identity import ReloadingTls
+from bridge.interception import CallInterceptor
 from bridge.listener import ListenRefused, SocketAccess, bind, default_listen, lxd_access, needs_tls
 from bridge.observability import metrics
-from bridge.observability.interceptor import ObservingInterceptor
 from bridge.transport import LxdClient
 from bridge.upstream import Upstream
 
@@ -270,15 +271,19 @@ async def start(
     interceptors: list[grpc.aio.ServerInterceptor] = []
     if tracer_provider is not None:  # the RPC's server span (traceparent honoured), outermost
         interceptors.append(aio_server_interceptor(tracer_provider=tracer_provider))  # type: ignore[no-untyped-call]
-    interceptors.append(ObservingInterceptor(tracer))
-    if audit is not None:  # outside the policy: a denied call is audited
-        services = [facade.service for facade in FACADES]
-        interceptors.append(AuditInterceptor(audit, services, reads=audit_reads))
-    if policy is not None:  # inside the observer: a denied call is logged and counted too
-        interceptors.append(AuthzInterceptor(policy))
-    # after the policy: a denied caller's calls take none of its slots
+    # Observation, the policy, per-caller limits and the audit: one interceptor, in that order
+    # (bridge/interception.py): a denied call is logged, counted and audited, and takes none
+    # of the caller's slots.
     limits = CallerLimits(max_inflight_per_caller, max_streams_per_caller)
-    interceptors.append(limits)
+    services = [facade.service for facade in FACADES]
+    interceptors.append(
+        CallInterceptor(
+            limits,
+            tracer=tracer,
+            policy=policy,
+            audit=None if audit is None else Audit(audit, services, reads=audit_reads),
+        )
+    )
     server = grpc.aio.server(
         interceptors=interceptors,
         options=[  # docs/streams.md: chunks are at most 1 MiB, a message at most this
@@ -439,6 +444,10 @@ async def serve(
         servers=servers,
         keepalive=keepalive,
     )
+    # Everything made so far (modules, descriptors, the facades, the server) lives as long as
+    # the process: out of the collector's sight, a full collection no longer walks it (one took
+    # 10-80 ms, an RPC's whole p99, under load) and each young one moves less.
+    gc.freeze()
     stopping = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):

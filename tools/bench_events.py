@@ -34,6 +34,8 @@ from tools import bench_support as support
 
 RATE = 20.0  # events per second, as in issue 15
 SIZES = (1, 100, 1000)
+#: The bridge's per-caller limits (64 streams by default) raised above the largest size.
+PER_CALLER_LIMITS = ("--max-streams-per-caller", "2000", "--max-inflight-per-caller", "2000")
 DIRECT_SIZES = (100,)  # LXD beside N direct websockets: 1,000 Python readers would load the box
 
 
@@ -218,7 +220,8 @@ async def run(events: int, sizes: tuple[int, ...] = SIZES) -> list[Size]:
         await _operation(session, "POST", "/1.0/containers", {"name": name, "source": source})
         patcher = Patcher(session, name)
         target = support.free_tcp_address()
-        bridge = support.start_bridge(lxd_socket, target)
+        # Every stream is the one anonymous caller's: its limits go above the largest size.
+        bridge = support.start_bridge(lxd_socket, target, *PER_CALLER_LIMITS)
         try:
             await _wait_listening(target)
             for streams in sizes:

@@ -12,19 +12,24 @@ The floor and the bridge listen alike (loopback TCP, ``--insecure``: no TLS on e
 Latency: one client, alternating rounds of each, p50 and p99. Throughput: 32 concurrent clients
 for a fixed time, alternating, requests per second. Then the same from the Node client
 (tools/bench_node/client.js, @grpc/grpc-js, replies kept as bytes), with each server's CPU per
-call read from /proc. The LXD is the sandbox (tools/lxd-sandbox).
+call read from /proc, and a third server beside them: the bridge as it would be deployed (TLS
+with a certificate of its own, the 50-rule authorization policy of tools/bench_authz.py,
+``--metrics-listen``), to show what those cost. The LXD is the sandbox (tools/lxd-sandbox).
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import os
 import secrets
 import statistics
 import subprocess
+import tempfile
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import aiohttp
 import grpc
@@ -34,6 +39,7 @@ import orjson
 from bridge.transport import LxdClient
 from lxd.api.v1 import container_service_pb2, container_service_pb2_grpc
 from tools import bench_support as support
+from tools.bench_authz import fifty_rules
 
 ROUNDS, PER_ROUND = 10, 50  # latency: 10 alternating rounds of 50 calls each
 CONCURRENCY, WINDOW = 32, 3.0  # throughput: 32 clients, 3 s windows, two of each
@@ -80,28 +86,35 @@ class NodeRow:
     cpu_per_call: list[float] = field(default_factory=list)  # seconds
 
 
-def _node(target: str, name: str, calls: int, concurrency: int) -> dict[str, float]:
+#: A server the Node client calls: its process id, its address, and its CA when it speaks TLS.
+Server = tuple[int, str, str | None]
+
+
+def _node(server: Server, name: str, calls: int, concurrency: int) -> dict[str, float]:
+    _, target, ca = server
+    env = {**os.environ, **({"BENCH_CA": ca} if ca else {})}
     out = subprocess.run(
         [support.node(), str(support.NODE_CLIENT), "unary", target, name, str(calls),
          str(concurrency)],
-        cwd=support.ROOT, capture_output=True, text=True, check=True, timeout=600,
+        cwd=support.ROOT, capture_output=True, text=True, check=True, timeout=600, env=env,
     )  # fmt: skip
     result: dict[str, float] = json.loads(out.stdout)
     return result
 
 
-def node_rows(servers: dict[str, tuple[int, str]], name: str) -> dict[str, NodeRow]:
-    """Each server (pid, address) from the Node client, in alternating rounds."""
+def node_rows(servers: dict[str, Server], name: str) -> dict[str, NodeRow]:
+    """Each server from the Node client, in alternating rounds."""
     rows = {k: NodeRow() for k in servers}
-    for _, target in servers.values():  # warm up
-        _node(target, name, 100, 4)
+    for server in servers.values():  # warm up
+        _node(server, name, 100, 4)
     for _ in range(NODE_ROUNDS):
-        for k, (pid, target) in servers.items():
-            latency = _node(target, name, NODE_LATENCY_CALLS, 1)
+        for k, server in servers.items():
+            pid = server[0]
+            latency = _node(server, name, NODE_LATENCY_CALLS, 1)
             rows[k].p50_ms.append(latency["p50_ms"])
             rows[k].p99_ms.append(latency["p99_ms"])
             cpu = support.cpu_seconds(pid)
-            throughput = _node(target, name, NODE_THROUGHPUT_CALLS, CONCURRENCY)
+            throughput = _node(server, name, NODE_THROUGHPUT_CALLS, CONCURRENCY)
             rows[k].cpu_per_call.append((support.cpu_seconds(pid) - cpu) / NODE_THROUGHPUT_CALLS)
             rows[k].rps.append(throughput["rps"])
     return rows
@@ -128,6 +141,15 @@ async def run() -> Results:
         listen = support.free_tcp_address()
         server = support.start_bridge(sock, listen)
         floor, floor_address = support.start_floor(sock, "--name", name)
+        scratch = tempfile.TemporaryDirectory(prefix="bench-deployed-")
+        cert, key = support.self_signed(Path(scratch.name))
+        policy = Path(scratch.name) / "policy.json"
+        policy.write_bytes(orjson.dumps(fifty_rules()))
+        deployed_listen = support.free_tcp_address()
+        deployed = support.start_bridge(
+            sock, deployed_listen, "--tls-cert", str(cert), "--tls-key", str(key),
+            "--authz-policy", str(policy), "--metrics-listen", support.free_tcp_address(),
+        )  # fmt: skip
         try:
             http = httpx.AsyncClient(
                 transport=httpx.AsyncHTTPTransport(uds=sock), base_url="http://lxd"
@@ -178,13 +200,17 @@ async def run() -> Results:
             await http.aclose()
             await session.close()
             # Node runs in its own process: the event loop above is idle meanwhile.
-            node = await asyncio.to_thread(
-                node_rows, {"floor": (floor.pid, floor_address), "bridge": (server.pid, listen)},
-                name,
-            )  # fmt: skip
+            servers: dict[str, Server] = {
+                "floor": (floor.pid, floor_address, None),
+                "bridge": (server.pid, listen, None),
+                "deployed": (deployed.pid, deployed_listen, str(cert)),
+            }
+            node = await asyncio.to_thread(node_rows, servers, name)
         finally:
             support.stop(server)
             support.stop(floor)
+            support.stop(deployed)
+            scratch.cleanup()
             await lxd.operations.run("DELETE", f"/1.0/containers/{name}", timeout=60)
     return Results(lat, rps, node)
 
@@ -211,19 +237,37 @@ def main() -> None:
     node = results.node
     print("## GetContainer from the Node client (@grpc/grpc-js), server CPU per call from /proc")
     print()
-    print("| measure | floor server | bridge | bridge / floor |")
-    print("|---|---:|---:|---|")
+    print("Insecure loopback TCP for the floor server and the bridge; the bridge as deployed adds")
+    print("TLS, a 50-rule authorization policy (every rule tried) and --metrics-listen.")
+    print()
+    print(
+        "| measure | floor server | bridge | bridge / floor | bridge as deployed "
+        "| deployed / floor |"
+    )
+    print("|---|---:|---:|---|---:|---|")
     med = statistics.median
-    f50, b50 = med(node["floor"].p50_ms), med(node["bridge"].p50_ms)
-    f99, b99 = med(node["floor"].p99_ms), med(node["bridge"].p99_ms)
-    frps, brps = med(node["floor"].rps), med(node["bridge"].rps)
-    fcpu, bcpu = (med(node[k].cpu_per_call) * 1e3 for k in ("floor", "bridge"))
-    ratio = bcpu / fcpu
-    print(f"| p50 latency, 1 caller | {f50:.2f} ms | {b50:.2f} ms | {b50 / f50:.2f}x |")
-    print(f"| p99 latency, 1 caller | {f99:.2f} ms | {b99:.2f} ms | {b99 / f99:.2f}x |")
-    rate = f"{frps:.0f}/s | {brps:.0f}/s | {brps / frps:.2f}x"
-    print(f"| throughput, {CONCURRENCY} callers | {rate} |")
+    f, b, d = node["floor"], node["bridge"], node["deployed"]
+    for label, pick, unit in (
+        ("p50 latency, 1 caller", lambda r: med(r.p50_ms), "ms"),
+        ("p99 latency, 1 caller", lambda r: med(r.p99_ms), "ms"),
+        (f"throughput, {CONCURRENCY} callers", lambda r: med(r.rps), "/s"),
+        ("server CPU per call", lambda r: med(r.cpu_per_call) * 1e3, "ms"),
+    ):
+        fv, bv, dv = pick(f), pick(b), pick(d)
+        digits = 0 if unit == "/s" else (3 if label.startswith("server") else 2)
+        sep = "" if unit == "/s" else " "
+
+        def fmt(v: float, digits: int = digits, sep: str = sep, unit: str = unit) -> str:
+            return f"{v:.{digits}f}{sep}{unit}"
+
+        print(f"| {label} | {fmt(fv)} | {fmt(bv)} | {bv / fv:.2f}x | {fmt(dv)} | {dv / fv:.2f}x |")
+    cpu = [(x * 1e3, y * 1e3) for x, y in zip(f.cpu_per_call, b.cpu_per_call, strict=True)]
+    ratio = med(b.cpu_per_call) / med(f.cpu_per_call)
     met = "met" if ratio <= GOAL_FLOOR_RATIO else "not met"
-    cpu = f"{fcpu:.3f} ms | {bcpu:.3f} ms | {ratio:.2f}x (goal <= {GOAL_FLOOR_RATIO}x: {met})"
-    print(f"| server CPU per call | {cpu} |")
+    rounds = ", ".join(f"{y / x:.2f}x" for x, y in cpu)
+    print()
+    print(
+        f"Bridge CPU per call over the floor's: {ratio:.2f}x (goal <= {GOAL_FLOOR_RATIO}x: {met}; "
+        f"each round: {rounds})."
+    )
     print()

@@ -35,14 +35,28 @@ def free_tcp_address() -> str:
         return f"127.0.0.1:{s.getsockname()[1]}"
 
 
-def start_bridge(lxd_socket: str, listen: str) -> subprocess.Popen[bytes]:
-    """``python -m bridge serve`` in its own process, insecure on ``listen`` (loopback TCP, the
-    same listener as the floor server's)."""
+def start_bridge(lxd_socket: str, listen: str, *options: str) -> subprocess.Popen[bytes]:
+    """``python -m bridge serve`` in its own process on ``listen`` (loopback TCP): insecure,
+    the same listener as the floor server's, unless ``options`` give TLS (``--tls-cert`` ...)."""
+    security = () if "--tls-cert" in options else ("--insecure",)
     return subprocess.Popen(
         [sys.executable, "-m", "bridge", "serve", "--lxd", f"unix://{lxd_socket}",
-         "--listen", listen, "--insecure", "--log-level", "error"],
+         "--listen", listen, *security, "--log-level", "error", *options],
         cwd=ROOT,
     )  # fmt: skip
+
+
+def self_signed(directory: Path) -> tuple[Path, Path]:
+    """A certificate and key for 127.0.0.1 (openssl, one day), written in ``directory``: the
+    certificate is its own CA."""
+    cert, key = directory / "bench.crt", directory / "bench.key"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+         "-nodes", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+         "-days", "1", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True, timeout=60,
+    )  # fmt: skip
+    return cert, key
 
 
 def start_floor(lxd_socket: str, *args: str) -> tuple[subprocess.Popen[str], str]:

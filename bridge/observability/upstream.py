@@ -1,9 +1,11 @@
 """The one hook in the transport's request path: every HTTP request to LXD is timed
 (``lxd_grpc_bridge_lxd_request_seconds``) and, inside a traced RPC, is a client span.
 
-It is an aiohttp :class:`~aiohttp.TraceConfig` given to every session of the transport's pools,
-so short calls, transfers and operation waits are all seen without touching their code paths.
-Its callbacks run in the requesting task, so they see the RPC's :mod:`.context`.
+The transport's two request paths (an enveloped request, a streamed body) each open one
+:class:`LxdRequest` around aiohttp's request: it runs in the requesting task, so it sees the
+RPC's :mod:`.context`. (It was an aiohttp ``TraceConfig``: aiohttp then sends every one of its
+ten trace signals to the session's configs, five of them awaited per request, which cost more
+than the timing itself.)
 """
 
 from __future__ import annotations
@@ -11,72 +13,67 @@ from __future__ import annotations
 import functools
 import time
 from collections.abc import Awaitable, Callable
-from types import SimpleNamespace
+from types import TracebackType
 from typing import Any, ParamSpec, TypeVar
 
-import aiohttp
 from opentelemetry import trace
 
 from bridge.observability import context
 from bridge.observability.metrics import LXD_REQUEST_SECONDS
 
-__all__ = ["lxd_trace_config", "traced_operation_wait"]
+__all__ = ["LxdRequest", "traced_operation_wait"]
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
 
-async def _on_start(
-    session: aiohttp.ClientSession, ctx: SimpleNamespace, params: aiohttp.TraceRequestStartParams
-) -> None:
-    ctx.started = time.perf_counter()
-    call = context.current()
-    ctx.span = None
-    if call is not None and call.tracer is not None:
-        # The path only: a query may carry what a trace should not keep.
-        path = params.url.raw_path
-        ctx.span = call.tracer.start_span(
-            f"LXD {params.method}",
-            kind=trace.SpanKind.CLIENT,
-            attributes={"http.request.method": params.method, "url.path": path},
+class LxdRequest:
+    """``with LxdRequest(method, path) as seen: ...; seen.status = response.status``: the
+    request's time by method and status (``error`` when it raised before a status), and its
+    span inside a traced RPC. ``path`` is the URL's path only: a query may carry what a trace
+    should not keep."""
+
+    __slots__ = ("method", "path", "span", "started", "status")
+
+    def __init__(self, method: str, path: str) -> None:
+        self.method = method
+        self.path = path
+        self.status: int | None = None
+        self.span: Any = None
+        self.started = 0.0
+
+    def __enter__(self) -> LxdRequest:
+        call = context.current()
+        if call is not None and call.tracer is not None:
+            self.span = call.tracer.start_span(
+                f"LXD {self.method}",
+                kind=trace.SpanKind.CLIENT,
+                attributes={"http.request.method": self.method, "url.path": self.path},
+            )
+        self.started = time.perf_counter()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        status = self.status
+        LXD_REQUEST_SECONDS.labels(self.method, "error" if status is None else str(status)).observe(
+            time.perf_counter() - self.started
         )
-
-
-def _finish(ctx: SimpleNamespace, method: str, status: str, error: BaseException | None) -> None:
-    LXD_REQUEST_SECONDS.labels(method, status).observe(time.perf_counter() - ctx.started)
-    span = ctx.span
-    if span is not None:
-        if error is None:
-            span.set_attribute("http.response.status_code", int(status))
-            if int(status) >= 500:
-                span.set_status(trace.StatusCode.ERROR)
-        else:
-            span.set_status(trace.StatusCode.ERROR, type(error).__name__)
-        span.end()
-
-
-async def _on_end(
-    session: aiohttp.ClientSession, ctx: SimpleNamespace, params: aiohttp.TraceRequestEndParams
-) -> None:
-    _finish(ctx, params.method, str(params.response.status), None)
-
-
-async def _on_exception(
-    session: aiohttp.ClientSession,
-    ctx: SimpleNamespace,
-    params: aiohttp.TraceRequestExceptionParams,
-) -> None:
-    _finish(ctx, params.method, "error", params.exception)
-
-
-def lxd_trace_config() -> aiohttp.TraceConfig:
-    """A TraceConfig for one aiohttp session to LXD (metrics always, spans when traced)."""
-    config = aiohttp.TraceConfig()
-    config.on_request_start.append(_on_start)
-    config.on_request_end.append(_on_end)
-    config.on_request_exception.append(_on_exception)
-    config.freeze()
-    return config
+        span = self.span
+        if span is not None:
+            if status is not None:
+                span.set_attribute("http.response.status_code", status)
+                if status >= 500:
+                    span.set_status(trace.StatusCode.ERROR)
+            else:
+                span.set_status(
+                    trace.StatusCode.ERROR, type(error).__name__ if error else "no response"
+                )
+            span.end()
 
 
 def traced_operation_wait(

@@ -28,7 +28,7 @@ from websockets.asyncio.client import ClientConnection, connect, unix_connect
 from websockets.exceptions import InvalidStatus, WebSocketException
 
 from bridge.errors import LimitExceeded, TransportError, TransportTimeout
-from bridge.observability.upstream import lxd_trace_config
+from bridge.observability.upstream import LxdRequest
 from bridge.transport.endpoint import Endpoint
 from bridge.transport.envelope import LxdResponse, decode_response
 from bridge.transport.redact import WEBSOCKET_LOG
@@ -217,7 +217,6 @@ class _Pool:
                 headers={"User-Agent": "lxd-grpc-bridge"},
                 skip_auto_headers=_SKIP_AUTO_HEADERS,
                 trust_env=False,
-                trace_configs=[lxd_trace_config()],  # metrics and spans of LXD requests
             )
         return self.session
 
@@ -340,14 +339,13 @@ class Connection:
         )
         pool = self._pool(kind)
         try:
-            async with (
-                asyncio.timeout(timeout),
-                pool.slot() as session,
-                session.request(
-                    method, url, headers=all_headers, data=data, allow_redirects=False
-                ) as response,
-            ):
-                payload = await response.read()
+            async with asyncio.timeout(timeout), pool.slot() as session:
+                with LxdRequest(method, url.raw_path) as seen:  # metrics, span
+                    async with session.request(
+                        method, url, headers=all_headers, data=data, allow_redirects=False
+                    ) as response:
+                        seen.status = response.status
+                        payload = await response.read()
         except (TimeoutError, aiohttp.ClientError, OSError) as e:
             _raise_transport(self._unreachable, method, path, e, body)
         return decode_response(response.status, payload, response.headers)
@@ -378,9 +376,11 @@ class Connection:
         async with self._pool(kind).slot() as session:
             try:
                 async with asyncio.timeout(timeout):
-                    response = await session.request(
-                        method, url, headers=all_headers, data=data, allow_redirects=False
-                    )
+                    with LxdRequest(method, url.raw_path) as seen:  # metrics, span
+                        response = await session.request(
+                            method, url, headers=all_headers, data=data, allow_redirects=False
+                        )
+                        seen.status = response.status
             except (TimeoutError, aiohttp.ClientError, OSError) as e:
                 _raise_transport(self._unreachable, method, path, e, body)
             try:

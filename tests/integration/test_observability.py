@@ -1,4 +1,4 @@
-"""What operators watch, against the real bridge and LXD: request ids in the response headers,
+"""What operators watch, against the real bridge and LXD: request ids in the trailers or headers,
 JSON log lines with the call's context, the Prometheus endpoint scraped, and a trace whose
 server span continues the caller's ``traceparent`` with LXD requests and operation waits as its
 children (the SDK's in-memory exporter)."""
@@ -114,7 +114,7 @@ REQUEST_ID_CASES = [
 
 @pytest.mark.parametrize(("sent", "expected"), REQUEST_ID_CASES)
 @pytest.mark.parametrize("outcome", ["ok", "not-found"])
-async def test_request_id_comes_back_in_the_response_headers(
+async def test_request_id_comes_back_in_a_unary_calls_trailers(
     observed_channel: grpc.aio.Channel,
     sent: tuple[str, str] | None,
     expected: str | None,
@@ -126,12 +126,35 @@ async def test_request_id_comes_back_in_the_response_headers(
     if outcome == "ok":
         call = stub.GetContainerNames(cs.GetContainerNamesRequest(), metadata=metadata, timeout=10)
         await call
+        trailers = await call.trailing_metadata()
     else:
         call = stub.GetContainer(cs.GetContainerRequest(name=name), metadata=metadata, timeout=10)
         with pytest.raises(grpc.aio.AioRpcError) as failed:
             await call
         assert failed.value.code() == grpc.StatusCode.NOT_FOUND
-    got = _request_id(await call.initial_metadata())
+        trailers = failed.value.trailing_metadata()
+        # the error's details travel beside it, intact
+        assert any(k == "grpc-status-details-bin" for k, _ in trailers or ())
+    got = _request_id(trailers)
+    if expected is not None:
+        assert got == expected
+    else:
+        assert got is not None
+        assert re.fullmatch(r"[0-9a-f]{32}", got), got
+
+
+@pytest.mark.parametrize(("sent", "expected"), REQUEST_ID_CASES)
+async def test_request_id_comes_first_in_a_streams_response_headers(
+    observed_channel: grpc.aio.Channel, sent: tuple[str, str] | None, expected: str | None
+) -> None:
+    stub = event_service_pb2_grpc.EventServiceStub(observed_channel)
+    call = stub.GetEvents(
+        event_service_pb2.GetEventsRequest(), metadata=(sent,) if sent else None, timeout=10
+    )
+    try:
+        got = _request_id(await call.initial_metadata())  # before any event
+    finally:
+        call.cancel()
     if expected is not None:
         assert got == expected
     else:
@@ -384,7 +407,7 @@ def test_the_command_line_logs_json_serves_metrics_and_traces_from_otel_variable
         finally:
             process.terminate()
             process.wait(timeout=30)
-    assert dict(call.initial_metadata())["x-request-id"] == "cli-json-1"
+    assert dict(call.trailing_metadata())["x-request-id"] == "cli-json-1"
     assert str(lines[0]["message"]).startswith("serving "), lines[0]
     assert {"time", "level", "logger", "message"} <= set(lines[0])
     assert "rpc" not in lines[0]  # not inside an RPC

@@ -3,7 +3,8 @@
 //
 //   node tools/bench_node/client.js unary TARGET NAME CALLS CONCURRENCY
 //     GetContainer(NAME) CALLS times from CONCURRENCY callers, responses kept as bytes (no
-//     decoding, the same for every server); prints {"p50_ms", "p99_ms", "rps"} as JSON.
+//     decoding, the same for every server); prints {"p50_ms", "p99_ms", "rps"} as JSON. With
+//     BENCH_CA=FILE in the environment it speaks TLS, trusting that CA.
 //   node tools/bench_node/client.js events TARGET STREAMS EVENTS TIMEOUT_S
 //     Opens STREAMS GetEvents(types=[lifecycle]) streams, prints "ready" once every one has its
 //     headers (subscribed), then reads until each has EVENTS events or TIMEOUT_S passes; prints
@@ -11,6 +12,7 @@
 //     stream saw the same sequence, and the p50/p99 delay from LXD's event timestamp.
 "use strict";
 
+const fs = require("fs");
 const path = require("path");
 const grpc = require("@grpc/grpc-js");
 const protoLoader = require("@grpc/proto-loader");
@@ -33,8 +35,14 @@ function nowMs() {
   return performance.timeOrigin + performance.now();
 }
 
+// BENCH_CA=FILE: TLS to a server whose certificate that CA (PEM) signed; insecure without it.
+function credentials() {
+  const ca = process.env.BENCH_CA;
+  return ca ? grpc.credentials.createSsl(fs.readFileSync(ca)) : grpc.credentials.createInsecure();
+}
+
 function unary(target, name, calls, concurrency) {
-  const client = new grpc.Client(target, grpc.credentials.createInsecure(), channelOptions(0));
+  const client = new grpc.Client(target, credentials(), channelOptions(0));
   const nameBytes = Buffer.from(name);
   // GetContainerRequest{name}: field 1, length-delimited.
   const request = Buffer.concat([Buffer.from([0x0a, nameBytes.length]), nameBytes]);
