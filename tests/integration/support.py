@@ -1,6 +1,6 @@
 """Helpers of the integration tests: containers set up and torn down through the transport
 (create_container, set_state, delete_container, running_container), and the bidirectional stream
-calls driven message by message.
+calls driven message by message; delete_network for the networks tests make.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 import grpc
 
-from bridge.errors import NotFound
+from bridge.errors import InternalError, NotFound
 from bridge.transport import LxdClient
 from lxd.api.v1 import container_exec_pb2, container_service_pb2, operation_pb2
 from lxd.api.v1.container_service_pb2 import ExecContainerRequest
@@ -29,6 +29,26 @@ def per_family(daemon: LxdSandbox, *, lxd: T, incus: T) -> T:
     """What the daemon of the run's family says where LXD 5.0 and Incus 6.0 really differ (an
     error message, a refusal): each family's own, asserted rather than skipped."""
     return {"lxd": lxd, "incus": incus}[daemon.family]
+
+
+async def delete_network(lxd: LxdClient, name: str, *, tries: int = 5) -> None:
+    """Delete a managed network; quiet if it is already gone.
+
+    Incus 6.0.4 lists the host's veth interfaces when it deletes a bridge and fails the whole
+    delete with 500 "Failed to delete bridge children interfaces ... Device "vethX" does not
+    exist" when a container elsewhere on the host (another test's) drops its veth meanwhile. That
+    race is the daemon's, not the bridge's: the delete is tried again, a few times.
+    """
+    for attempt in range(tries):
+        try:
+            await lxd.request("DELETE", f"/1.0/networks/{name}")
+            return
+        except NotFound:
+            return
+        except InternalError as e:
+            if "does not exist" not in str(e) or attempt == tries - 1:
+                raise
+            await asyncio.sleep(0.5)
 
 
 async def create_container(lxd: LxdClient, name: str, *, start: bool = True) -> None:

@@ -31,6 +31,7 @@ from lxd.api.v1 import network_service_pb2 as pb
 from lxd.api.v1.network_service_pb2_grpc import NetworkServiceStub
 from tests.conftest import LxdSandbox
 from tests.integration.conftest import error_details
+from tests.integration.support import delete_network
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -72,7 +73,7 @@ async def bridge_without_addresses(lxd: LxdClient) -> AsyncIterator[str]:
             for url in (await lxd.get(f"/1.0/networks/{name}/forwards")).metadata or []:
                 with contextlib.suppress(NotFound):
                     await lxd.request("DELETE", url.split("?", 1)[0])
-            await lxd.request("DELETE", f"/1.0/networks/{name}")
+        await delete_network(lxd, name)
 
 
 def listen_address() -> str:

@@ -7,7 +7,6 @@ deletes them afterwards through the transport. The sandbox's own network is only
 
 from __future__ import annotations
 
-import contextlib
 import secrets
 from collections.abc import AsyncIterator
 
@@ -15,7 +14,6 @@ import grpc
 import pytest
 from google.protobuf.field_mask_pb2 import FieldMask
 
-from bridge.errors import NotFound
 from bridge.objects import writable
 from bridge.transport import LxdClient
 from lxd.api.v1 import network_pb2
@@ -23,7 +21,7 @@ from lxd.api.v1 import network_service_pb2 as pb
 from lxd.api.v1.network_service_pb2_grpc import NetworkServiceStub
 from tests.conftest import LxdSandbox
 from tests.integration.conftest import error_details
-from tests.integration.support import per_family
+from tests.integration.support import delete_network, per_family
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -43,8 +41,7 @@ def bridge_name() -> str:
 
 async def quiet_delete(lxd: LxdClient, name: str) -> None:
     """Delete a network through the transport; quiet if it is already gone."""
-    with contextlib.suppress(NotFound):
-        await lxd.request("DELETE", f"/1.0/networks/{name}")
+    await delete_network(lxd, name)
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ from bridge.errors import BadRequest, NotFound
 from bridge.objects import writable
 from bridge.transport import LxdClient
 from tests.conftest import LxdSandbox
+from tests.integration.support import delete_network
 
 OP_TIMEOUT = 60
 pytestmark = pytest.mark.timeout(120)
@@ -123,7 +124,7 @@ async def test_network(lxd: LxdClient) -> None:
     try:
         await put_back(lxd, "Network", f"/1.0/networks/{name}")
     finally:
-        await cleanup(lambda: lxd.request("DELETE", f"/1.0/networks/{name}"))
+        await cleanup(lambda: delete_network(lxd, name))
 
 
 async def test_storage_pool_and_volume(lxd: LxdClient, unique_name: Callable[[str], str]) -> None:
