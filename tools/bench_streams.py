@@ -18,6 +18,9 @@ alternating rounds (bridge, then direct), the median rate of each is kept:
   ExecContainer vs the same chunks written to the websocket directly.
 
 The direct clients are aiohttp (the bridge's own HTTP client) and websockets on LXD's unix socket.
+Beside each rate: the CPU per MiB moved of the bridge process (/proc) and of this client process
+(getrusage, the gRPC client's or the direct client's), medians: on this 2-core machine LXD, the
+bridge and the client share two cores, so where the CPU goes says what bounds the rate.
 Goals (issue 15): each within 0.9x of the direct rate; the bridge's RSS grows by less than
 64 MiB during each transfer. Prints markdown tables; exit status 1 if a transfer moved the wrong
 number of bytes or the memory bar is missed (a rate below the goal is reported, not fatal).
@@ -27,13 +30,13 @@ from __future__ import annotations
 
 import asyncio
 import os
+import resource
 import secrets
 import statistics
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import aiohttp
 import grpc
@@ -72,14 +75,33 @@ def rss(pid: int) -> int:
     raise RuntimeError(f"no VmRSS for {pid}")
 
 
+def own_cpu() -> float:
+    """CPU seconds (user + system) of this process: the client's side of a transfer."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+@dataclass
+class Round:
+    """One transfer: bytes moved, seconds, the bridge's RSS growth and CPU seconds (0 for a
+    direct transfer), and this client's CPU seconds."""
+
+    moved: int
+    seconds: float
+    growth: int = 0
+    bridge_cpu: float = 0.0
+    client_cpu: float = 0.0
+
+
 class RssSampler:
     """Samples a process's RSS every 20 ms while a transfer runs; reports the peak growth."""
 
     def __init__(self, pid: int) -> None:
         self.pid = pid
 
-    async def measure(self, work: Work) -> tuple[int, float, int]:
-        """Run ``work`` (returns bytes moved): (bytes, seconds, peak RSS growth in bytes)."""
+    async def measure(self, work: Work) -> Round:
+        """Run ``work`` (returns bytes moved), sampling the bridge's RSS and CPU."""
+        cpu_before, client_before = support.cpu_seconds(self.pid), own_cpu()
         before = peak = rss(self.pid)
         done = asyncio.Event()
 
@@ -97,7 +119,10 @@ class RssSampler:
             elapsed = time.perf_counter() - start
             done.set()
             await sampler
-        return moved, elapsed, peak - before
+        return Round(
+            moved, elapsed, peak - before,
+            support.cpu_seconds(self.pid) - cpu_before, own_cpu() - client_before,
+        )  # fmt: skip
 
 
 async def _upload(stub: ContainerServiceStub, name: str, size: int) -> int:
@@ -222,15 +247,20 @@ class Pair:
     """One transfer through the bridge and directly: bytes moved, seconds, RSS growth."""
 
     label: str
-    bridge: list[tuple[int, float, int]] = field(default_factory=list)
-    direct: list[tuple[int, float]] = field(default_factory=list)
+    bridge: list[Round] = field(default_factory=list)
+    direct: list[Round] = field(default_factory=list)
 
-    def rate(self, runs: list[Any]) -> float:
+    def rate(self, runs: list[Round]) -> float:
         """Median MiB/s of ``runs``."""
-        return statistics.median(r[0] / r[1] / (1 << 20) for r in runs)
+        return statistics.median(r.moved / r.seconds / (1 << 20) for r in runs)
 
-    def rates(self, runs: list[Any]) -> str:
-        return ", ".join(f"{r[0] / r[1] / (1 << 20):.0f}" for r in runs)
+    def rates(self, runs: list[Round]) -> str:
+        return ", ".join(f"{r.moved / r.seconds / (1 << 20):.0f}" for r in runs)
+
+    @staticmethod
+    def per_mib(runs: list[Round], cpu: Callable[[Round], float]) -> float:
+        """Median CPU milliseconds per MiB moved."""
+        return statistics.median(cpu(r) * 1000 / (r.moved / (1 << 20)) for r in runs)
 
 
 async def run(size: int) -> tuple[list[Pair], int]:
@@ -298,9 +328,12 @@ async def run(size: int) -> tuple[list[Pair], int]:
                     expected[label] = want
                     for _ in range(ROUNDS):
                         pair.bridge.append(await sampler.measure(bridged))
-                        start = time.perf_counter()
+                        client_before, start = own_cpu(), time.perf_counter()
                         moved = await direct()
-                        pair.direct.append((moved, time.perf_counter() - start))
+                        elapsed = time.perf_counter() - start
+                        pair.direct.append(
+                            Round(moved, elapsed, client_cpu=own_cpu() - client_before)
+                        )
                     pairs.append(pair)
             await lxd.operations.run(
                 "PUT", f"/1.0/containers/{name}/state", json={"action": "stop", "force": True},
@@ -312,10 +345,7 @@ async def run(size: int) -> tuple[list[Pair], int]:
         await http.close()
         support.stop(server)
     wrong = sum(
-        1
-        for pair in pairs
-        for moved, *_ in (*pair.bridge, *pair.direct)
-        if moved != expected[pair.label]
+        1 for pair in pairs for r in (*pair.bridge, *pair.direct) if r.moved != expected[pair.label]
     )
     return pairs, wrong
 
@@ -331,19 +361,25 @@ def main(size: int = SIZE) -> int:
     print()
     print(f"Median of {ROUNDS} alternating rounds each (MiB/s of every round in brackets).")
     print()
-    print("| transfer | bridge MiB/s | direct MiB/s | bridge / direct | bridge RSS growth | goal |")
-    print("|---|---:|---:|---|---:|---|")
+    print(
+        "| transfer | bridge MiB/s | direct MiB/s | bridge / direct | bridge RSS growth | goal "
+        "| bridge CPU ms/MiB | gRPC client CPU ms/MiB | direct client CPU ms/MiB |"
+    )
+    print("|---|---:|---:|---|---:|---|---:|---:|---:|")
     ok = wrong == 0
     for pair in pairs:
         bridge, direct = pair.rate(pair.bridge), pair.rate(pair.direct)
-        growth = max(r[2] for r in pair.bridge)
+        growth = max(r.growth for r in pair.bridge)
         ok &= growth < RSS_LIMIT
         ratio = bridge / direct
         met = "met" if ratio >= GOAL else "not met"
         print(
             f"| {pair.label} | {bridge:.0f} ({pair.rates(pair.bridge)}) "
             f"| {direct:.0f} ({pair.rates(pair.direct)}) | {ratio:.2f}x "
-            f"| {growth / (1 << 20):.1f} MiB | >= {GOAL}x: {met} |"
+            f"| {growth / (1 << 20):.1f} MiB | >= {GOAL}x: {met} "
+            f"| {pair.per_mib(pair.bridge, lambda r: r.bridge_cpu):.2f} "
+            f"| {pair.per_mib(pair.bridge, lambda r: r.client_cpu):.2f} "
+            f"| {pair.per_mib(pair.direct, lambda r: r.client_cpu):.2f} |"
         )
     print()
     if wrong:
