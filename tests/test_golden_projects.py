@@ -85,18 +85,6 @@ def test_recorded_object_round_trips_through_the_codec(
     assert as_instants(codec.to_json(again, dialect)) == as_instants(obj)
 
 
-@pytest.mark.parametrize(
-    ("go_type", "dialect", "version", "obj"), [o[1:] for o in OBJECTS], ids=IDS
-)
-def test_recorded_object_round_trips_through_go(
-    go_oracle: GoOracle, go_type: str, dialect: codec.Dialect, version: str, obj: dict[str, Any]
-) -> None:
-    go = go_oracle.roundtrip(go_type, obj, strict=True, version=version)
-    assert as_instants(go) == as_instants(obj)
-    msg = codec.from_json(go_type, orjson.dumps(obj))
-    assert as_instants(codec.to_json(msg, dialect)) == as_instants(go)
-
-
 @pytest.mark.parametrize(("directory", "version"), [(r[0], r[2]) for r in RECORDINGS])
 def test_the_add_token_is_what_lxds_go_client_builds(
     go_oracle: GoOracle, directory: str, version: str

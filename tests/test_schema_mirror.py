@@ -144,6 +144,7 @@ RAW_JSON_TREES = {
     "ResourcesUSB",
     "ResourcesPCI",
     "ResourcesSystem",
+    "ResourcesLoad",  # Incus only; float64 load averages
 }
 
 

@@ -11,13 +11,14 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class Certificate(_message.Message):
-    __slots__ = ("name", "type", "certificate", "fingerprint", "restricted", "projects", "empty_keys")
+    __slots__ = ("name", "type", "certificate", "fingerprint", "restricted", "projects", "description", "empty_keys")
     NAME_FIELD_NUMBER: _ClassVar[int]
     TYPE_FIELD_NUMBER: _ClassVar[int]
     CERTIFICATE_FIELD_NUMBER: _ClassVar[int]
     FINGERPRINT_FIELD_NUMBER: _ClassVar[int]
     RESTRICTED_FIELD_NUMBER: _ClassVar[int]
     PROJECTS_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
     EMPTY_KEYS_FIELD_NUMBER: _ClassVar[int]
     name: str
     type: str
@@ -25,27 +26,30 @@ class Certificate(_message.Message):
     fingerprint: str
     restricted: bool
     projects: _containers.RepeatedScalarFieldContainer[str]
+    description: str
     empty_keys: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, name: _Optional[str] = ..., type: _Optional[str] = ..., certificate: _Optional[str] = ..., fingerprint: _Optional[str] = ..., restricted: _Optional[bool] = ..., projects: _Optional[_Iterable[str]] = ..., empty_keys: _Optional[_Iterable[str]] = ...) -> None: ...
+    def __init__(self, name: _Optional[str] = ..., type: _Optional[str] = ..., certificate: _Optional[str] = ..., fingerprint: _Optional[str] = ..., restricted: _Optional[bool] = ..., projects: _Optional[_Iterable[str]] = ..., description: _Optional[str] = ..., empty_keys: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class CertificatePut(_message.Message):
-    __slots__ = ("name", "type", "restricted", "projects", "certificate", "empty_keys")
+    __slots__ = ("name", "type", "restricted", "projects", "certificate", "description", "empty_keys")
     NAME_FIELD_NUMBER: _ClassVar[int]
     TYPE_FIELD_NUMBER: _ClassVar[int]
     RESTRICTED_FIELD_NUMBER: _ClassVar[int]
     PROJECTS_FIELD_NUMBER: _ClassVar[int]
     CERTIFICATE_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
     EMPTY_KEYS_FIELD_NUMBER: _ClassVar[int]
     name: str
     type: str
     restricted: bool
     projects: _containers.RepeatedScalarFieldContainer[str]
     certificate: str
+    description: str
     empty_keys: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, name: _Optional[str] = ..., type: _Optional[str] = ..., restricted: _Optional[bool] = ..., projects: _Optional[_Iterable[str]] = ..., certificate: _Optional[str] = ..., empty_keys: _Optional[_Iterable[str]] = ...) -> None: ...
+    def __init__(self, name: _Optional[str] = ..., type: _Optional[str] = ..., restricted: _Optional[bool] = ..., projects: _Optional[_Iterable[str]] = ..., certificate: _Optional[str] = ..., description: _Optional[str] = ..., empty_keys: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class CertificatesPost(_message.Message):
-    __slots__ = ("name", "type", "certificate", "password", "token", "restricted", "projects", "empty_keys")
+    __slots__ = ("name", "type", "certificate", "password", "token", "restricted", "projects", "description", "empty_keys")
     NAME_FIELD_NUMBER: _ClassVar[int]
     TYPE_FIELD_NUMBER: _ClassVar[int]
     CERTIFICATE_FIELD_NUMBER: _ClassVar[int]
@@ -53,6 +57,7 @@ class CertificatesPost(_message.Message):
     TOKEN_FIELD_NUMBER: _ClassVar[int]
     RESTRICTED_FIELD_NUMBER: _ClassVar[int]
     PROJECTS_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
     EMPTY_KEYS_FIELD_NUMBER: _ClassVar[int]
     name: str
     type: str
@@ -61,8 +66,9 @@ class CertificatesPost(_message.Message):
     token: bool
     restricted: bool
     projects: _containers.RepeatedScalarFieldContainer[str]
+    description: str
     empty_keys: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, name: _Optional[str] = ..., type: _Optional[str] = ..., certificate: _Optional[str] = ..., password: _Optional[str] = ..., token: _Optional[bool] = ..., restricted: _Optional[bool] = ..., projects: _Optional[_Iterable[str]] = ..., empty_keys: _Optional[_Iterable[str]] = ...) -> None: ...
+    def __init__(self, name: _Optional[str] = ..., type: _Optional[str] = ..., certificate: _Optional[str] = ..., password: _Optional[str] = ..., token: _Optional[bool] = ..., restricted: _Optional[bool] = ..., projects: _Optional[_Iterable[str]] = ..., description: _Optional[str] = ..., empty_keys: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class CertificateAddToken(_message.Message):
     __slots__ = ("client_name", "fingerprint", "addresses", "secret", "expires_at", "empty_keys")

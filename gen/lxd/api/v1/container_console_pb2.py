@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from lxd.api.v1 import options_pb2 as lxd_dot_api_dot_v1_dot_options__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"lxd/api/v1/container_console.proto\x12\nlxd.api.v1\x1a\x18lxd/api/v1/options.proto\"\x80\x02\n\x17\x43ontainerConsoleControl\x12/\n\x07\x63ommand\x18\x01 \x01(\tB\x15\xca\xf3\x18\x07\x43ommand\xd2\xf3\x18\x06stringR\x07\x63ommand\x12`\n\x04\x61rgs\x18\x02 \x03(\x0b\x32-.lxd.api.v1.ContainerConsoleControl.ArgsEntryB\x1d\xca\xf3\x18\x04\x41rgs\xd2\xf3\x18\x11map[string]stringR\x04\x61rgs\x12\x18\n\nempty_keys\x18\x64 \x03(\tB\x04\x90\xf4\x18\x01\x1a+\n\tArgsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01:\x0b\xf2\xf9\x18\x07\x63onsole\"\xb9\x01\n\x14\x43ontainerConsolePost\x12&\n\x05width\x18\x01 \x01(\x03\x42\x10\xca\xf3\x18\x05Width\xd2\xf3\x18\x03intR\x05width\x12)\n\x06height\x18\x02 \x01(\x03\x42\x11\xca\xf3\x18\x06Height\xd2\xf3\x18\x03intR\x06height\x12\x41\n\x04type\x18\x03 \x01(\tB-\xca\xf3\x18\x04Type\xd2\xf3\x18\x06string\xe2\xf3\x18\x10\x63onsole_vga_type\xea\xf3\x18\x03\x34.4R\x04type:\x0b\xf2\xf9\x18\x07\x63onsoleB\x9c\x01\n\x0e\x63om.lxd.api.v1B\x15\x43ontainerConsoleProtoP\x01ZBgithub.com/lxd-grpc-bridge/lxd-grpc-bridge/gen/go/lxd/api/v1;lxdv1\xa2\x02\x03LAX\xaa\x02\nLxd.Api.V1\xca\x02\nLxd\\Api\\V1\xea\x02\x0cLxd::Api::V1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"lxd/api/v1/container_console.proto\x12\nlxd.api.v1\x1a\x18lxd/api/v1/options.proto\"\x80\x02\n\x17\x43ontainerConsoleControl\x12/\n\x07\x63ommand\x18\x01 \x01(\tB\x15\xca\xf3\x18\x07\x43ommand\xd2\xf3\x18\x06stringR\x07\x63ommand\x12`\n\x04\x61rgs\x18\x02 \x03(\x0b\x32-.lxd.api.v1.ContainerConsoleControl.ArgsEntryB\x1d\xca\xf3\x18\x04\x41rgs\xd2\xf3\x18\x11map[string]stringR\x04\x61rgs\x12\x18\n\nempty_keys\x18\x64 \x03(\tB\x04\x90\xf4\x18\x01\x1a+\n\tArgsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01:\x0b\xf2\xf9\x18\x07\x63onsole\"\x85\x02\n\x14\x43ontainerConsolePost\x12&\n\x05width\x18\x01 \x01(\x03\x42\x10\xca\xf3\x18\x05Width\xd2\xf3\x18\x03intR\x05width\x12)\n\x06height\x18\x02 \x01(\x03\x42\x11\xca\xf3\x18\x06Height\xd2\xf3\x18\x03intR\x06height\x12\x41\n\x04type\x18\x03 \x01(\tB-\xca\xf3\x18\x04Type\xd2\xf3\x18\x06string\xe2\xf3\x18\x10\x63onsole_vga_type\xea\xf3\x18\x03\x34.4R\x04type\x12J\n\x05\x66orce\x18\x04 \x01(\x08\x42\x34\xca\xf3\x18\x05\x46orce\xd2\xf3\x18\x04\x62ool\xe2\xf3\x18\rconsole_force\x9a\xf4\x18\x05incus\xa2\xf4\x18\x05\x36.0.3R\x05\x66orce:\x0b\xf2\xf9\x18\x07\x63onsoleB\x9c\x01\n\x0e\x63om.lxd.api.v1B\x15\x43ontainerConsoleProtoP\x01ZBgithub.com/lxd-grpc-bridge/lxd-grpc-bridge/gen/go/lxd/api/v1;lxdv1\xa2\x02\x03LAX\xaa\x02\nLxd.Api.V1\xca\x02\nLxd\\Api\\V1\xea\x02\x0cLxd::Api::V1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -49,6 +49,8 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_CONTAINERCONSOLEPOST'].fields_by_name['height']._serialized_options = b'\312\363\030\006Height\322\363\030\003int'
   _globals['_CONTAINERCONSOLEPOST'].fields_by_name['type']._loaded_options = None
   _globals['_CONTAINERCONSOLEPOST'].fields_by_name['type']._serialized_options = b'\312\363\030\004Type\322\363\030\006string\342\363\030\020console_vga_type\352\363\030\0034.4'
+  _globals['_CONTAINERCONSOLEPOST'].fields_by_name['force']._loaded_options = None
+  _globals['_CONTAINERCONSOLEPOST'].fields_by_name['force']._serialized_options = b'\312\363\030\005Force\322\363\030\004bool\342\363\030\rconsole_force\232\364\030\005incus\242\364\030\0056.0.3'
   _globals['_CONTAINERCONSOLEPOST']._loaded_options = None
   _globals['_CONTAINERCONSOLEPOST']._serialized_options = b'\362\371\030\007console'
   _globals['_CONTAINERCONSOLECONTROL']._serialized_start=77
@@ -56,5 +58,5 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_CONTAINERCONSOLECONTROL_ARGSENTRY']._serialized_start=277
   _globals['_CONTAINERCONSOLECONTROL_ARGSENTRY']._serialized_end=320
   _globals['_CONTAINERCONSOLEPOST']._serialized_start=336
-  _globals['_CONTAINERCONSOLEPOST']._serialized_end=521
+  _globals['_CONTAINERCONSOLEPOST']._serialized_end=597
 # @@protoc_insertion_point(module_scope)

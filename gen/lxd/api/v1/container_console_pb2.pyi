@@ -25,11 +25,13 @@ class ContainerConsoleControl(_message.Message):
     def __init__(self, command: _Optional[str] = ..., args: _Optional[_Mapping[str, str]] = ..., empty_keys: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class ContainerConsolePost(_message.Message):
-    __slots__ = ("width", "height", "type")
+    __slots__ = ("width", "height", "type", "force")
     WIDTH_FIELD_NUMBER: _ClassVar[int]
     HEIGHT_FIELD_NUMBER: _ClassVar[int]
     TYPE_FIELD_NUMBER: _ClassVar[int]
+    FORCE_FIELD_NUMBER: _ClassVar[int]
     width: int
     height: int
     type: str
-    def __init__(self, width: _Optional[int] = ..., height: _Optional[int] = ..., type: _Optional[str] = ...) -> None: ...
+    force: bool
+    def __init__(self, width: _Optional[int] = ..., height: _Optional[int] = ..., type: _Optional[str] = ..., force: _Optional[bool] = ...) -> None: ...

@@ -82,7 +82,21 @@ class Container(_message.Message):
     def __init__(self, architecture: _Optional[str] = ..., config: _Optional[_Mapping[str, str]] = ..., devices: _Optional[_Mapping[str, _options_pb2.Device]] = ..., ephemeral: _Optional[bool] = ..., profiles: _Optional[_Iterable[str]] = ..., restore: _Optional[str] = ..., stateful: _Optional[bool] = ..., description: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expanded_config: _Optional[_Mapping[str, str]] = ..., expanded_devices: _Optional[_Mapping[str, _options_pb2.Device]] = ..., name: _Optional[str] = ..., status: _Optional[str] = ..., status_code: _Optional[_Union[_status_code_pb2.StatusCode, str]] = ..., last_used_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., location: _Optional[str] = ..., type: _Optional[str] = ..., project: _Optional[str] = ..., empty_keys: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class ContainerPost(_message.Message):
-    __slots__ = ("name", "migration", "live", "container_only", "target", "instance_only", "pool", "project", "allow_inconsistent")
+    __slots__ = ("name", "migration", "live", "container_only", "target", "instance_only", "pool", "project", "allow_inconsistent", "config", "devices", "profiles", "empty_keys")
+    class ConfigEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    class DevicesEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: _options_pb2.Device
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[_Union[_options_pb2.Device, _Mapping]] = ...) -> None: ...
     NAME_FIELD_NUMBER: _ClassVar[int]
     MIGRATION_FIELD_NUMBER: _ClassVar[int]
     LIVE_FIELD_NUMBER: _ClassVar[int]
@@ -92,6 +106,10 @@ class ContainerPost(_message.Message):
     POOL_FIELD_NUMBER: _ClassVar[int]
     PROJECT_FIELD_NUMBER: _ClassVar[int]
     ALLOW_INCONSISTENT_FIELD_NUMBER: _ClassVar[int]
+    CONFIG_FIELD_NUMBER: _ClassVar[int]
+    DEVICES_FIELD_NUMBER: _ClassVar[int]
+    PROFILES_FIELD_NUMBER: _ClassVar[int]
+    EMPTY_KEYS_FIELD_NUMBER: _ClassVar[int]
     name: str
     migration: bool
     live: bool
@@ -101,7 +119,11 @@ class ContainerPost(_message.Message):
     pool: str
     project: str
     allow_inconsistent: bool
-    def __init__(self, name: _Optional[str] = ..., migration: _Optional[bool] = ..., live: _Optional[bool] = ..., container_only: _Optional[bool] = ..., target: _Optional[_Union[ContainerPostTarget, _Mapping]] = ..., instance_only: _Optional[bool] = ..., pool: _Optional[str] = ..., project: _Optional[str] = ..., allow_inconsistent: _Optional[bool] = ...) -> None: ...
+    config: _containers.ScalarMap[str, str]
+    devices: _containers.MessageMap[str, _options_pb2.Device]
+    profiles: _containers.RepeatedScalarFieldContainer[str]
+    empty_keys: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, name: _Optional[str] = ..., migration: _Optional[bool] = ..., live: _Optional[bool] = ..., container_only: _Optional[bool] = ..., target: _Optional[_Union[ContainerPostTarget, _Mapping]] = ..., instance_only: _Optional[bool] = ..., pool: _Optional[str] = ..., project: _Optional[str] = ..., allow_inconsistent: _Optional[bool] = ..., config: _Optional[_Mapping[str, str]] = ..., devices: _Optional[_Mapping[str, _options_pb2.Device]] = ..., profiles: _Optional[_Iterable[str]] = ..., empty_keys: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class ContainerPostTarget(_message.Message):
     __slots__ = ("certificate", "operation", "secrets")
@@ -157,7 +179,7 @@ class ContainerPut(_message.Message):
     def __init__(self, architecture: _Optional[str] = ..., config: _Optional[_Mapping[str, str]] = ..., devices: _Optional[_Mapping[str, _options_pb2.Device]] = ..., ephemeral: _Optional[bool] = ..., profiles: _Optional[_Iterable[str]] = ..., restore: _Optional[str] = ..., stateful: _Optional[bool] = ..., description: _Optional[str] = ..., empty_keys: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class ContainerSource(_message.Message):
-    __slots__ = ("type", "certificate", "alias", "fingerprint", "properties", "server", "secret", "protocol", "base_image", "mode", "operation", "secrets", "source", "live", "container_only", "instance_only", "refresh", "project", "allow_inconsistent")
+    __slots__ = ("type", "certificate", "alias", "fingerprint", "properties", "server", "secret", "protocol", "base_image", "mode", "operation", "secrets", "source", "live", "container_only", "instance_only", "refresh", "project", "allow_inconsistent", "refresh_exclude_older")
     class PropertiesEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -191,6 +213,7 @@ class ContainerSource(_message.Message):
     REFRESH_FIELD_NUMBER: _ClassVar[int]
     PROJECT_FIELD_NUMBER: _ClassVar[int]
     ALLOW_INCONSISTENT_FIELD_NUMBER: _ClassVar[int]
+    REFRESH_EXCLUDE_OLDER_FIELD_NUMBER: _ClassVar[int]
     type: str
     certificate: str
     alias: str
@@ -210,10 +233,11 @@ class ContainerSource(_message.Message):
     refresh: bool
     project: str
     allow_inconsistent: bool
-    def __init__(self, type: _Optional[str] = ..., certificate: _Optional[str] = ..., alias: _Optional[str] = ..., fingerprint: _Optional[str] = ..., properties: _Optional[_Mapping[str, str]] = ..., server: _Optional[str] = ..., secret: _Optional[str] = ..., protocol: _Optional[str] = ..., base_image: _Optional[str] = ..., mode: _Optional[str] = ..., operation: _Optional[str] = ..., secrets: _Optional[_Mapping[str, str]] = ..., source: _Optional[str] = ..., live: _Optional[bool] = ..., container_only: _Optional[bool] = ..., instance_only: _Optional[bool] = ..., refresh: _Optional[bool] = ..., project: _Optional[str] = ..., allow_inconsistent: _Optional[bool] = ...) -> None: ...
+    refresh_exclude_older: bool
+    def __init__(self, type: _Optional[str] = ..., certificate: _Optional[str] = ..., alias: _Optional[str] = ..., fingerprint: _Optional[str] = ..., properties: _Optional[_Mapping[str, str]] = ..., server: _Optional[str] = ..., secret: _Optional[str] = ..., protocol: _Optional[str] = ..., base_image: _Optional[str] = ..., mode: _Optional[str] = ..., operation: _Optional[str] = ..., secrets: _Optional[_Mapping[str, str]] = ..., source: _Optional[str] = ..., live: _Optional[bool] = ..., container_only: _Optional[bool] = ..., instance_only: _Optional[bool] = ..., refresh: _Optional[bool] = ..., project: _Optional[str] = ..., allow_inconsistent: _Optional[bool] = ..., refresh_exclude_older: _Optional[bool] = ...) -> None: ...
 
 class ContainersPost(_message.Message):
-    __slots__ = ("architecture", "config", "devices", "ephemeral", "profiles", "restore", "stateful", "description", "name", "source", "instance_type", "type", "empty_keys")
+    __slots__ = ("architecture", "config", "devices", "ephemeral", "profiles", "restore", "stateful", "description", "name", "source", "instance_type", "type", "start", "empty_keys")
     class ConfigEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -240,6 +264,7 @@ class ContainersPost(_message.Message):
     SOURCE_FIELD_NUMBER: _ClassVar[int]
     INSTANCE_TYPE_FIELD_NUMBER: _ClassVar[int]
     TYPE_FIELD_NUMBER: _ClassVar[int]
+    START_FIELD_NUMBER: _ClassVar[int]
     EMPTY_KEYS_FIELD_NUMBER: _ClassVar[int]
     architecture: str
     config: _containers.ScalarMap[str, str]
@@ -253,5 +278,6 @@ class ContainersPost(_message.Message):
     source: ContainerSource
     instance_type: str
     type: str
+    start: bool
     empty_keys: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, architecture: _Optional[str] = ..., config: _Optional[_Mapping[str, str]] = ..., devices: _Optional[_Mapping[str, _options_pb2.Device]] = ..., ephemeral: _Optional[bool] = ..., profiles: _Optional[_Iterable[str]] = ..., restore: _Optional[str] = ..., stateful: _Optional[bool] = ..., description: _Optional[str] = ..., name: _Optional[str] = ..., source: _Optional[_Union[ContainerSource, _Mapping]] = ..., instance_type: _Optional[str] = ..., type: _Optional[str] = ..., empty_keys: _Optional[_Iterable[str]] = ...) -> None: ...
+    def __init__(self, architecture: _Optional[str] = ..., config: _Optional[_Mapping[str, str]] = ..., devices: _Optional[_Mapping[str, _options_pb2.Device]] = ..., ephemeral: _Optional[bool] = ..., profiles: _Optional[_Iterable[str]] = ..., restore: _Optional[str] = ..., stateful: _Optional[bool] = ..., description: _Optional[str] = ..., name: _Optional[str] = ..., source: _Optional[_Union[ContainerSource, _Mapping]] = ..., instance_type: _Optional[str] = ..., type: _Optional[str] = ..., start: _Optional[bool] = ..., empty_keys: _Optional[_Iterable[str]] = ...) -> None: ...

@@ -1,3 +1,7 @@
+import datetime
+
+from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from lxd.api.v1 import instance_state_pb2 as _instance_state_pb2
 from lxd.api.v1 import options_pb2 as _options_pb2
 from lxd.api.v1 import status_code_pb2 as _status_code_pb2
 from google.protobuf.internal import containers as _containers
@@ -9,7 +13,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class ContainerState(_message.Message):
-    __slots__ = ("status", "status_code", "disk", "memory", "network", "pid", "processes", "cpu", "empty_keys")
+    __slots__ = ("status", "status_code", "disk", "memory", "network", "pid", "processes", "cpu", "started_at", "os_info", "empty_keys")
     class DiskEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -32,6 +36,8 @@ class ContainerState(_message.Message):
     PID_FIELD_NUMBER: _ClassVar[int]
     PROCESSES_FIELD_NUMBER: _ClassVar[int]
     CPU_FIELD_NUMBER: _ClassVar[int]
+    STARTED_AT_FIELD_NUMBER: _ClassVar[int]
+    OS_INFO_FIELD_NUMBER: _ClassVar[int]
     EMPTY_KEYS_FIELD_NUMBER: _ClassVar[int]
     status: str
     status_code: _status_code_pb2.StatusCode
@@ -41,14 +47,18 @@ class ContainerState(_message.Message):
     pid: int
     processes: int
     cpu: ContainerStateCPU
+    started_at: _timestamp_pb2.Timestamp
+    os_info: _instance_state_pb2.InstanceStateOSInfo
     empty_keys: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, status: _Optional[str] = ..., status_code: _Optional[_Union[_status_code_pb2.StatusCode, str]] = ..., disk: _Optional[_Mapping[str, ContainerStateDisk]] = ..., memory: _Optional[_Union[ContainerStateMemory, _Mapping]] = ..., network: _Optional[_Mapping[str, ContainerStateNetwork]] = ..., pid: _Optional[int] = ..., processes: _Optional[int] = ..., cpu: _Optional[_Union[ContainerStateCPU, _Mapping]] = ..., empty_keys: _Optional[_Iterable[str]] = ...) -> None: ...
+    def __init__(self, status: _Optional[str] = ..., status_code: _Optional[_Union[_status_code_pb2.StatusCode, str]] = ..., disk: _Optional[_Mapping[str, ContainerStateDisk]] = ..., memory: _Optional[_Union[ContainerStateMemory, _Mapping]] = ..., network: _Optional[_Mapping[str, ContainerStateNetwork]] = ..., pid: _Optional[int] = ..., processes: _Optional[int] = ..., cpu: _Optional[_Union[ContainerStateCPU, _Mapping]] = ..., started_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., os_info: _Optional[_Union[_instance_state_pb2.InstanceStateOSInfo, _Mapping]] = ..., empty_keys: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class ContainerStateCPU(_message.Message):
-    __slots__ = ("usage",)
+    __slots__ = ("usage", "allocated_time")
     USAGE_FIELD_NUMBER: _ClassVar[int]
+    ALLOCATED_TIME_FIELD_NUMBER: _ClassVar[int]
     usage: int
-    def __init__(self, usage: _Optional[int] = ...) -> None: ...
+    allocated_time: int
+    def __init__(self, usage: _Optional[int] = ..., allocated_time: _Optional[int] = ...) -> None: ...
 
 class ContainerStateDisk(_message.Message):
     __slots__ = ("usage", "total")

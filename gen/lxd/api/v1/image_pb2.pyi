@@ -11,7 +11,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class Image(_message.Message):
-    __slots__ = ("auto_update", "properties", "public", "aliases", "architecture", "cached", "filename", "fingerprint", "size", "update_source", "created_at", "expires_at", "last_used_at", "uploaded_at", "type", "profiles", "empty_keys")
+    __slots__ = ("auto_update", "properties", "public", "aliases", "architecture", "cached", "filename", "fingerprint", "size", "update_source", "created_at", "expires_at", "last_used_at", "uploaded_at", "type", "profiles", "project", "empty_keys")
     class PropertiesEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -35,6 +35,7 @@ class Image(_message.Message):
     UPLOADED_AT_FIELD_NUMBER: _ClassVar[int]
     TYPE_FIELD_NUMBER: _ClassVar[int]
     PROFILES_FIELD_NUMBER: _ClassVar[int]
+    PROJECT_FIELD_NUMBER: _ClassVar[int]
     EMPTY_KEYS_FIELD_NUMBER: _ClassVar[int]
     auto_update: bool
     properties: _containers.ScalarMap[str, str]
@@ -52,8 +53,9 @@ class Image(_message.Message):
     uploaded_at: _timestamp_pb2.Timestamp
     type: str
     profiles: _containers.RepeatedScalarFieldContainer[str]
+    project: str
     empty_keys: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, auto_update: _Optional[bool] = ..., properties: _Optional[_Mapping[str, str]] = ..., public: _Optional[bool] = ..., aliases: _Optional[_Iterable[_Union[ImageAlias, _Mapping]]] = ..., architecture: _Optional[str] = ..., cached: _Optional[bool] = ..., filename: _Optional[str] = ..., fingerprint: _Optional[str] = ..., size: _Optional[int] = ..., update_source: _Optional[_Union[ImageSource, _Mapping]] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expires_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_used_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., uploaded_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., type: _Optional[str] = ..., profiles: _Optional[_Iterable[str]] = ..., empty_keys: _Optional[_Iterable[str]] = ...) -> None: ...
+    def __init__(self, auto_update: _Optional[bool] = ..., properties: _Optional[_Mapping[str, str]] = ..., public: _Optional[bool] = ..., aliases: _Optional[_Iterable[_Union[ImageAlias, _Mapping]]] = ..., architecture: _Optional[str] = ..., cached: _Optional[bool] = ..., filename: _Optional[str] = ..., fingerprint: _Optional[str] = ..., size: _Optional[int] = ..., update_source: _Optional[_Union[ImageSource, _Mapping]] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expires_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_used_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., uploaded_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., type: _Optional[str] = ..., profiles: _Optional[_Iterable[str]] = ..., project: _Optional[str] = ..., empty_keys: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class ImageAlias(_message.Message):
     __slots__ = ("name", "description")

@@ -8,7 +8,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class Network(_message.Message):
-    __slots__ = ("config", "description", "name", "type", "used_by", "managed", "status", "locations", "empty_keys")
+    __slots__ = ("config", "description", "name", "type", "used_by", "managed", "status", "locations", "project", "empty_keys")
     class ConfigEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -24,6 +24,7 @@ class Network(_message.Message):
     MANAGED_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
     LOCATIONS_FIELD_NUMBER: _ClassVar[int]
+    PROJECT_FIELD_NUMBER: _ClassVar[int]
     EMPTY_KEYS_FIELD_NUMBER: _ClassVar[int]
     config: _containers.ScalarMap[str, str]
     description: str
@@ -33,8 +34,9 @@ class Network(_message.Message):
     managed: bool
     status: str
     locations: _containers.RepeatedScalarFieldContainer[str]
+    project: str
     empty_keys: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, config: _Optional[_Mapping[str, str]] = ..., description: _Optional[str] = ..., name: _Optional[str] = ..., type: _Optional[str] = ..., used_by: _Optional[_Iterable[str]] = ..., managed: _Optional[bool] = ..., status: _Optional[str] = ..., locations: _Optional[_Iterable[str]] = ..., empty_keys: _Optional[_Iterable[str]] = ...) -> None: ...
+    def __init__(self, config: _Optional[_Mapping[str, str]] = ..., description: _Optional[str] = ..., name: _Optional[str] = ..., type: _Optional[str] = ..., used_by: _Optional[_Iterable[str]] = ..., managed: _Optional[bool] = ..., status: _Optional[str] = ..., locations: _Optional[_Iterable[str]] = ..., project: _Optional[str] = ..., empty_keys: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class NetworkLease(_message.Message):
     __slots__ = ("hostname", "hwaddr", "address", "type", "location")
@@ -193,7 +195,15 @@ class NetworkStateVLAN(_message.Message):
     def __init__(self, lower_device: _Optional[str] = ..., vid: _Optional[int] = ...) -> None: ...
 
 class NetworkStateOVN(_message.Message):
-    __slots__ = ("chassis",)
+    __slots__ = ("chassis", "logical_router", "logical_switch", "uplink_ipv4", "uplink_ipv6")
     CHASSIS_FIELD_NUMBER: _ClassVar[int]
+    LOGICAL_ROUTER_FIELD_NUMBER: _ClassVar[int]
+    LOGICAL_SWITCH_FIELD_NUMBER: _ClassVar[int]
+    UPLINK_IPV4_FIELD_NUMBER: _ClassVar[int]
+    UPLINK_IPV6_FIELD_NUMBER: _ClassVar[int]
     chassis: str
-    def __init__(self, chassis: _Optional[str] = ...) -> None: ...
+    logical_router: str
+    logical_switch: str
+    uplink_ipv4: str
+    uplink_ipv6: str
+    def __init__(self, chassis: _Optional[str] = ..., logical_router: _Optional[str] = ..., logical_switch: _Optional[str] = ..., uplink_ipv4: _Optional[str] = ..., uplink_ipv6: _Optional[str] = ...) -> None: ...

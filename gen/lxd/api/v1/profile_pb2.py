@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from lxd.api.v1 import options_pb2 as lxd_dot_api_dot_v1_dot_options__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x18lxd/api/v1/profile.proto\x12\nlxd.api.v1\x1a\x18lxd/api/v1/options.proto\"\x92\x04\n\x07Profile\x12X\n\x06\x63onfig\x18\x01 \x03(\x0b\x32\x1f.lxd.api.v1.Profile.ConfigEntryB\x1f\xca\xf3\x18\x06\x43onfig\xd2\xf3\x18\x11map[string]stringR\x06\x63onfig\x12;\n\x0b\x64\x65scription\x18\x02 \x01(\tB\x19\xca\xf3\x18\x0b\x44\x65scription\xd2\xf3\x18\x06stringR\x0b\x64\x65scription\x12g\n\x07\x64\x65vices\x18\x03 \x03(\x0b\x32 .lxd.api.v1.Profile.DevicesEntryB+\xca\xf3\x18\x07\x44\x65vices\xd2\xf3\x18\x1cmap[string]map[string]stringR\x07\x64\x65vices\x12&\n\x04name\x18\x04 \x01(\tB\x12\xca\xf3\x18\x04Name\xd2\xf3\x18\x06stringR\x04name\x12\x42\n\x07used_by\x18\x05 \x03(\tB(\xca\xf3\x18\x06UsedBy\xd2\xf3\x18\x08[]string\xe2\xf3\x18\x0eprofile_usedbyR\x07used_by\x12\x18\n\nempty_keys\x18\x64 \x03(\tB\x04\x90\xf4\x18\x01\x1a-\n\x0b\x43onfigEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\x1a\x42\n\x0c\x44\x65vicesEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12!\n\x05value\x18\x02 \x01(\x0b\x32\x12.lxd.api.v1.Device:\x02\x38\x01:\x0e\xea\xf9\x18\nProfilePut\"5\n\x0bProfilePost\x12&\n\x04name\x18\x01 \x01(\tB\x12\xca\xf3\x18\x04Name\xd2\xf3\x18\x06stringR\x04name\"\x9f\x03\n\nProfilePut\x12[\n\x06\x63onfig\x18\x01 \x03(\x0b\x32\".lxd.api.v1.ProfilePut.ConfigEntryB\x1f\xca\xf3\x18\x06\x43onfig\xd2\xf3\x18\x11map[string]stringR\x06\x63onfig\x12;\n\x0b\x64\x65scription\x18\x02 \x01(\tB\x19\xca\xf3\x18\x0b\x44\x65scription\xd2\xf3\x18\x06stringR\x0b\x64\x65scription\x12j\n\x07\x64\x65vices\x18\x03 \x03(\x0b\x32#.lxd.api.v1.ProfilePut.DevicesEntryB+\xca\xf3\x18\x07\x44\x65vices\xd2\xf3\x18\x1cmap[string]map[string]stringR\x07\x64\x65vices\x12\x18\n\nempty_keys\x18\x64 \x03(\tB\x04\x90\xf4\x18\x01\x1a-\n\x0b\x43onfigEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\x1a\x42\n\x0c\x44\x65vicesEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12!\n\x05value\x18\x02 \x01(\x0b\x32\x12.lxd.api.v1.Device:\x02\x38\x01\"\xdd\x03\n\x0cProfilesPost\x12]\n\x06\x63onfig\x18\x01 \x03(\x0b\x32$.lxd.api.v1.ProfilesPost.ConfigEntryB\x1f\xca\xf3\x18\x06\x43onfig\xd2\xf3\x18\x11map[string]stringR\x06\x63onfig\x12;\n\x0b\x64\x65scription\x18\x02 \x01(\tB\x19\xca\xf3\x18\x0b\x44\x65scription\xd2\xf3\x18\x06stringR\x0b\x64\x65scription\x12l\n\x07\x64\x65vices\x18\x03 \x03(\x0b\x32%.lxd.api.v1.ProfilesPost.DevicesEntryB+\xca\xf3\x18\x07\x44\x65vices\xd2\xf3\x18\x1cmap[string]map[string]stringR\x07\x64\x65vices\x12&\n\x04name\x18\x04 \x01(\tB\x12\xca\xf3\x18\x04Name\xd2\xf3\x18\x06stringR\x04name\x12\x18\n\nempty_keys\x18\x64 \x03(\tB\x04\x90\xf4\x18\x01\x1a-\n\x0b\x43onfigEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\x1a\x42\n\x0c\x44\x65vicesEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12!\n\x05value\x18\x02 \x01(\x0b\x32\x12.lxd.api.v1.Device:\x02\x38\x01:\x0e\xea\xf9\x18\nProfilePutB\x93\x01\n\x0e\x63om.lxd.api.v1B\x0cProfileProtoP\x01ZBgithub.com/lxd-grpc-bridge/lxd-grpc-bridge/gen/go/lxd/api/v1;lxdv1\xa2\x02\x03LAX\xaa\x02\nLxd.Api.V1\xca\x02\nLxd\\Api\\V1\xea\x02\x0cLxd::Api::V1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x18lxd/api/v1/profile.proto\x12\nlxd.api.v1\x1a\x18lxd/api/v1/options.proto\"\xee\x04\n\x07Profile\x12X\n\x06\x63onfig\x18\x01 \x03(\x0b\x32\x1f.lxd.api.v1.Profile.ConfigEntryB\x1f\xca\xf3\x18\x06\x43onfig\xd2\xf3\x18\x11map[string]stringR\x06\x63onfig\x12;\n\x0b\x64\x65scription\x18\x02 \x01(\tB\x19\xca\xf3\x18\x0b\x44\x65scription\xd2\xf3\x18\x06stringR\x0b\x64\x65scription\x12g\n\x07\x64\x65vices\x18\x03 \x03(\x0b\x32 .lxd.api.v1.Profile.DevicesEntryB+\xca\xf3\x18\x07\x44\x65vices\xd2\xf3\x18\x1cmap[string]map[string]stringR\x07\x64\x65vices\x12&\n\x04name\x18\x04 \x01(\tB\x12\xca\xf3\x18\x04Name\xd2\xf3\x18\x06stringR\x04name\x12\x42\n\x07used_by\x18\x05 \x03(\tB(\xca\xf3\x18\x06UsedBy\xd2\xf3\x18\x08[]string\xe2\xf3\x18\x0eprofile_usedbyR\x07used_by\x12Z\n\x07project\x18\x06 \x01(\tB@\xca\xf3\x18\x07Project\xd2\xf3\x18\x06string\xe2\xf3\x18\x15profiles_all_projects\x9a\xf4\x18\x05incus\xa2\xf4\x18\x05\x36.0.1R\x07project\x12\x18\n\nempty_keys\x18\x64 \x03(\tB\x04\x90\xf4\x18\x01\x1a-\n\x0b\x43onfigEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\x1a\x42\n\x0c\x44\x65vicesEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12!\n\x05value\x18\x02 \x01(\x0b\x32\x12.lxd.api.v1.Device:\x02\x38\x01:\x0e\xea\xf9\x18\nProfilePut\"5\n\x0bProfilePost\x12&\n\x04name\x18\x01 \x01(\tB\x12\xca\xf3\x18\x04Name\xd2\xf3\x18\x06stringR\x04name\"\x9f\x03\n\nProfilePut\x12[\n\x06\x63onfig\x18\x01 \x03(\x0b\x32\".lxd.api.v1.ProfilePut.ConfigEntryB\x1f\xca\xf3\x18\x06\x43onfig\xd2\xf3\x18\x11map[string]stringR\x06\x63onfig\x12;\n\x0b\x64\x65scription\x18\x02 \x01(\tB\x19\xca\xf3\x18\x0b\x44\x65scription\xd2\xf3\x18\x06stringR\x0b\x64\x65scription\x12j\n\x07\x64\x65vices\x18\x03 \x03(\x0b\x32#.lxd.api.v1.ProfilePut.DevicesEntryB+\xca\xf3\x18\x07\x44\x65vices\xd2\xf3\x18\x1cmap[string]map[string]stringR\x07\x64\x65vices\x12\x18\n\nempty_keys\x18\x64 \x03(\tB\x04\x90\xf4\x18\x01\x1a-\n\x0b\x43onfigEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\x1a\x42\n\x0c\x44\x65vicesEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12!\n\x05value\x18\x02 \x01(\x0b\x32\x12.lxd.api.v1.Device:\x02\x38\x01\"\xdd\x03\n\x0cProfilesPost\x12]\n\x06\x63onfig\x18\x01 \x03(\x0b\x32$.lxd.api.v1.ProfilesPost.ConfigEntryB\x1f\xca\xf3\x18\x06\x43onfig\xd2\xf3\x18\x11map[string]stringR\x06\x63onfig\x12;\n\x0b\x64\x65scription\x18\x02 \x01(\tB\x19\xca\xf3\x18\x0b\x44\x65scription\xd2\xf3\x18\x06stringR\x0b\x64\x65scription\x12l\n\x07\x64\x65vices\x18\x03 \x03(\x0b\x32%.lxd.api.v1.ProfilesPost.DevicesEntryB+\xca\xf3\x18\x07\x44\x65vices\xd2\xf3\x18\x1cmap[string]map[string]stringR\x07\x64\x65vices\x12&\n\x04name\x18\x04 \x01(\tB\x12\xca\xf3\x18\x04Name\xd2\xf3\x18\x06stringR\x04name\x12\x18\n\nempty_keys\x18\x64 \x03(\tB\x04\x90\xf4\x18\x01\x1a-\n\x0b\x43onfigEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\x1a\x42\n\x0c\x44\x65vicesEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12!\n\x05value\x18\x02 \x01(\x0b\x32\x12.lxd.api.v1.Device:\x02\x38\x01:\x0e\xea\xf9\x18\nProfilePutB\x93\x01\n\x0e\x63om.lxd.api.v1B\x0cProfileProtoP\x01ZBgithub.com/lxd-grpc-bridge/lxd-grpc-bridge/gen/go/lxd/api/v1;lxdv1\xa2\x02\x03LAX\xaa\x02\nLxd.Api.V1\xca\x02\nLxd\\Api\\V1\xea\x02\x0cLxd::Api::V1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -47,6 +47,8 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_PROFILE'].fields_by_name['name']._serialized_options = b'\312\363\030\004Name\322\363\030\006string'
   _globals['_PROFILE'].fields_by_name['used_by']._loaded_options = None
   _globals['_PROFILE'].fields_by_name['used_by']._serialized_options = b'\312\363\030\006UsedBy\322\363\030\010[]string\342\363\030\016profile_usedby'
+  _globals['_PROFILE'].fields_by_name['project']._loaded_options = None
+  _globals['_PROFILE'].fields_by_name['project']._serialized_options = b'\312\363\030\007Project\322\363\030\006string\342\363\030\025profiles_all_projects\232\364\030\005incus\242\364\030\0056.0.1'
   _globals['_PROFILE'].fields_by_name['empty_keys']._loaded_options = None
   _globals['_PROFILE'].fields_by_name['empty_keys']._serialized_options = b'\220\364\030\001'
   _globals['_PROFILE']._loaded_options = None
@@ -82,23 +84,23 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_PROFILESPOST']._loaded_options = None
   _globals['_PROFILESPOST']._serialized_options = b'\352\371\030\nProfilePut'
   _globals['_PROFILE']._serialized_start=67
-  _globals['_PROFILE']._serialized_end=597
-  _globals['_PROFILE_CONFIGENTRY']._serialized_start=468
-  _globals['_PROFILE_CONFIGENTRY']._serialized_end=513
-  _globals['_PROFILE_DEVICESENTRY']._serialized_start=515
-  _globals['_PROFILE_DEVICESENTRY']._serialized_end=581
-  _globals['_PROFILEPOST']._serialized_start=599
-  _globals['_PROFILEPOST']._serialized_end=652
-  _globals['_PROFILEPUT']._serialized_start=655
-  _globals['_PROFILEPUT']._serialized_end=1070
-  _globals['_PROFILEPUT_CONFIGENTRY']._serialized_start=468
-  _globals['_PROFILEPUT_CONFIGENTRY']._serialized_end=513
-  _globals['_PROFILEPUT_DEVICESENTRY']._serialized_start=515
-  _globals['_PROFILEPUT_DEVICESENTRY']._serialized_end=581
-  _globals['_PROFILESPOST']._serialized_start=1073
-  _globals['_PROFILESPOST']._serialized_end=1550
-  _globals['_PROFILESPOST_CONFIGENTRY']._serialized_start=468
-  _globals['_PROFILESPOST_CONFIGENTRY']._serialized_end=513
-  _globals['_PROFILESPOST_DEVICESENTRY']._serialized_start=515
-  _globals['_PROFILESPOST_DEVICESENTRY']._serialized_end=581
+  _globals['_PROFILE']._serialized_end=689
+  _globals['_PROFILE_CONFIGENTRY']._serialized_start=560
+  _globals['_PROFILE_CONFIGENTRY']._serialized_end=605
+  _globals['_PROFILE_DEVICESENTRY']._serialized_start=607
+  _globals['_PROFILE_DEVICESENTRY']._serialized_end=673
+  _globals['_PROFILEPOST']._serialized_start=691
+  _globals['_PROFILEPOST']._serialized_end=744
+  _globals['_PROFILEPUT']._serialized_start=747
+  _globals['_PROFILEPUT']._serialized_end=1162
+  _globals['_PROFILEPUT_CONFIGENTRY']._serialized_start=560
+  _globals['_PROFILEPUT_CONFIGENTRY']._serialized_end=605
+  _globals['_PROFILEPUT_DEVICESENTRY']._serialized_start=607
+  _globals['_PROFILEPUT_DEVICESENTRY']._serialized_end=673
+  _globals['_PROFILESPOST']._serialized_start=1165
+  _globals['_PROFILESPOST']._serialized_end=1642
+  _globals['_PROFILESPOST_CONFIGENTRY']._serialized_start=560
+  _globals['_PROFILESPOST_CONFIGENTRY']._serialized_end=605
+  _globals['_PROFILESPOST_DEVICESENTRY']._serialized_start=607
+  _globals['_PROFILESPOST_DEVICESENTRY']._serialized_end=673
 # @@protoc_insertion_point(module_scope)

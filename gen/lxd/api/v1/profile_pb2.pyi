@@ -8,7 +8,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class Profile(_message.Message):
-    __slots__ = ("config", "description", "devices", "name", "used_by", "empty_keys")
+    __slots__ = ("config", "description", "devices", "name", "used_by", "project", "empty_keys")
     class ConfigEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -28,14 +28,16 @@ class Profile(_message.Message):
     DEVICES_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     USED_BY_FIELD_NUMBER: _ClassVar[int]
+    PROJECT_FIELD_NUMBER: _ClassVar[int]
     EMPTY_KEYS_FIELD_NUMBER: _ClassVar[int]
     config: _containers.ScalarMap[str, str]
     description: str
     devices: _containers.MessageMap[str, _options_pb2.Device]
     name: str
     used_by: _containers.RepeatedScalarFieldContainer[str]
+    project: str
     empty_keys: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, config: _Optional[_Mapping[str, str]] = ..., description: _Optional[str] = ..., devices: _Optional[_Mapping[str, _options_pb2.Device]] = ..., name: _Optional[str] = ..., used_by: _Optional[_Iterable[str]] = ..., empty_keys: _Optional[_Iterable[str]] = ...) -> None: ...
+    def __init__(self, config: _Optional[_Mapping[str, str]] = ..., description: _Optional[str] = ..., devices: _Optional[_Mapping[str, _options_pb2.Device]] = ..., name: _Optional[str] = ..., used_by: _Optional[_Iterable[str]] = ..., project: _Optional[str] = ..., empty_keys: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class ProfilePost(_message.Message):
     __slots__ = ("name",)

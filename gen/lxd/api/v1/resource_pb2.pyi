@@ -8,7 +8,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class Resources(_message.Message):
-    __slots__ = ("cpu", "memory", "pool", "gpu", "network", "storage", "usb", "pci", "system")
+    __slots__ = ("cpu", "memory", "pool", "gpu", "network", "storage", "usb", "pci", "system", "load")
     CPU_FIELD_NUMBER: _ClassVar[int]
     MEMORY_FIELD_NUMBER: _ClassVar[int]
     POOL_FIELD_NUMBER: _ClassVar[int]
@@ -18,6 +18,7 @@ class Resources(_message.Message):
     USB_FIELD_NUMBER: _ClassVar[int]
     PCI_FIELD_NUMBER: _ClassVar[int]
     SYSTEM_FIELD_NUMBER: _ClassVar[int]
+    LOAD_FIELD_NUMBER: _ClassVar[int]
     cpu: ResourcesCPU
     memory: ResourcesMemory
     pool: ResourcesStoragePool
@@ -27,7 +28,8 @@ class Resources(_message.Message):
     usb: bytes
     pci: bytes
     system: bytes
-    def __init__(self, cpu: _Optional[_Union[ResourcesCPU, _Mapping]] = ..., memory: _Optional[_Union[ResourcesMemory, _Mapping]] = ..., pool: _Optional[_Union[ResourcesStoragePool, _Mapping]] = ..., gpu: _Optional[bytes] = ..., network: _Optional[bytes] = ..., storage: _Optional[bytes] = ..., usb: _Optional[bytes] = ..., pci: _Optional[bytes] = ..., system: _Optional[bytes] = ...) -> None: ...
+    load: bytes
+    def __init__(self, cpu: _Optional[_Union[ResourcesCPU, _Mapping]] = ..., memory: _Optional[_Union[ResourcesMemory, _Mapping]] = ..., pool: _Optional[_Union[ResourcesStoragePool, _Mapping]] = ..., gpu: _Optional[bytes] = ..., network: _Optional[bytes] = ..., storage: _Optional[bytes] = ..., usb: _Optional[bytes] = ..., pci: _Optional[bytes] = ..., system: _Optional[bytes] = ..., load: _Optional[bytes] = ...) -> None: ...
 
 class ResourcesCPU(_message.Message):
     __slots__ = ("sockets", "total", "architecture", "empty_keys")
@@ -118,18 +120,20 @@ class ResourcesCPUCache(_message.Message):
     def __init__(self, level: _Optional[int] = ..., type: _Optional[str] = ..., size: _Optional[int] = ...) -> None: ...
 
 class ResourcesCPUCore(_message.Message):
-    __slots__ = ("core", "die", "threads", "frequency", "empty_keys")
+    __slots__ = ("core", "die", "threads", "frequency", "flags", "empty_keys")
     CORE_FIELD_NUMBER: _ClassVar[int]
     DIE_FIELD_NUMBER: _ClassVar[int]
     THREADS_FIELD_NUMBER: _ClassVar[int]
     FREQUENCY_FIELD_NUMBER: _ClassVar[int]
+    FLAGS_FIELD_NUMBER: _ClassVar[int]
     EMPTY_KEYS_FIELD_NUMBER: _ClassVar[int]
     core: int
     die: int
     threads: _containers.RepeatedCompositeFieldContainer[ResourcesCPUThread]
     frequency: int
+    flags: _containers.RepeatedScalarFieldContainer[str]
     empty_keys: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, core: _Optional[int] = ..., die: _Optional[int] = ..., threads: _Optional[_Iterable[_Union[ResourcesCPUThread, _Mapping]]] = ..., frequency: _Optional[int] = ..., empty_keys: _Optional[_Iterable[str]] = ...) -> None: ...
+    def __init__(self, core: _Optional[int] = ..., die: _Optional[int] = ..., threads: _Optional[_Iterable[_Union[ResourcesCPUThread, _Mapping]]] = ..., frequency: _Optional[int] = ..., flags: _Optional[_Iterable[str]] = ..., empty_keys: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class ResourcesCPUThread(_message.Message):
     __slots__ = ("id", "numa_node", "thread", "online", "isolated")

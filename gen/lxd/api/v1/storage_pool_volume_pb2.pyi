@@ -98,7 +98,7 @@ class StorageVolumePut(_message.Message):
     def __init__(self, config: _Optional[_Mapping[str, str]] = ..., description: _Optional[str] = ..., restore: _Optional[str] = ..., empty_keys: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class StorageVolumeSource(_message.Message):
-    __slots__ = ("name", "type", "pool", "certificate", "mode", "operation", "secrets", "volume_only", "refresh", "project", "location")
+    __slots__ = ("name", "type", "pool", "certificate", "mode", "operation", "secrets", "volume_only", "refresh", "project", "location", "refresh_exclude_older")
     class SecretsEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -117,6 +117,7 @@ class StorageVolumeSource(_message.Message):
     REFRESH_FIELD_NUMBER: _ClassVar[int]
     PROJECT_FIELD_NUMBER: _ClassVar[int]
     LOCATION_FIELD_NUMBER: _ClassVar[int]
+    REFRESH_EXCLUDE_OLDER_FIELD_NUMBER: _ClassVar[int]
     name: str
     type: str
     pool: str
@@ -128,7 +129,8 @@ class StorageVolumeSource(_message.Message):
     refresh: bool
     project: str
     location: str
-    def __init__(self, name: _Optional[str] = ..., type: _Optional[str] = ..., pool: _Optional[str] = ..., certificate: _Optional[str] = ..., mode: _Optional[str] = ..., operation: _Optional[str] = ..., secrets: _Optional[_Mapping[str, str]] = ..., volume_only: _Optional[bool] = ..., refresh: _Optional[bool] = ..., project: _Optional[str] = ..., location: _Optional[str] = ...) -> None: ...
+    refresh_exclude_older: bool
+    def __init__(self, name: _Optional[str] = ..., type: _Optional[str] = ..., pool: _Optional[str] = ..., certificate: _Optional[str] = ..., mode: _Optional[str] = ..., operation: _Optional[str] = ..., secrets: _Optional[_Mapping[str, str]] = ..., volume_only: _Optional[bool] = ..., refresh: _Optional[bool] = ..., project: _Optional[str] = ..., location: _Optional[str] = ..., refresh_exclude_older: _Optional[bool] = ...) -> None: ...
 
 class StorageVolumesPost(_message.Message):
     __slots__ = ("config", "description", "name", "type", "source", "content_type", "restore", "empty_keys")
