@@ -443,7 +443,11 @@ async def test_exec_interactive_resize(lxd: LxdClient, running: str) -> None:
     # The command waits for the new size (the resize and the command are not ordered; the
     # test's timeout bounds the wait), and is `sh -c` rather than typed into a shell, whose line
     # editor starting while input arrives made this flaky under load.
-    script = 'while [ "$(stty size)" != "43 132" ]; do sleep 0.05; done; stty size; exit 7'
+    # The pause before `exit`: LXD's pty mirror can end the stream without the command's last
+    # write when the command exits right after it (seen under load; see test_streams_exec.py).
+    script = (
+        'while [ "$(stty size)" != "43 132" ]; do sleep 0.05; done; stty size; sleep 0.3; exit 7'
+    )
     async with await lxd.exec(
         running,
         ["sh", "-c", script],
