@@ -418,7 +418,10 @@ async def test_a_deadline_before_the_operation_ends_is_deadline_exceeded_and_the
         assert caught.value.code() == grpc.StatusCode.DEADLINE_EXCEEDED
         details = error_details(caught.value)
         assert details.info.reason == "OPERATION_RUNNING"
-        assert details.operation is not None and details.operation.status == "Running"
+        # Not done at the deadline: "Running", or still "Pending" when LXD is slow to start it
+        # (seen under load in CI).
+        assert details.operation is not None
+        assert details.operation.status in ("Pending", "Running")
         assert details.info.metadata["operation"] == details.operation.id
 
         done = await operations.GetOperationWait(
