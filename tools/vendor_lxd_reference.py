@@ -1,9 +1,10 @@
 """Derive the LXD reference data the tests read (third_party/lxd/) from the team's reference folder.
 
-Usage: python -m tools.vendor_lxd_reference [--shared DIR] [--check]
+Usage: python -m tools.vendor_lxd_reference --shared DIR [--check]
 
-The tests read only third_party/lxd/. This tool re-derives it when the reference folder (default
-../shared beside the repository) is at hand: tables of facts, not the prose they come from.
+The tests read only third_party/lxd/. This tool re-derives it where a developer has the team's
+reference folder (DIR, named explicitly: no path outside the repository is built in): tables of
+facts, not the prose they come from.
 
   lxd-3.4/shared-api-structs.tsv   every struct of the seed (the godoc of LXD 3.4's shared/api):
                                    its API extension, embedded structs and fields in Go order, each
@@ -387,7 +388,7 @@ def differences(files: dict[str, bytes]) -> list[str]:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    parser.add_argument("--shared", type=Path, required=True, help="the reference folder")
     parser.add_argument("--check", action="store_true", help="compare only; exit 1 on a difference")
     args = parser.parse_args(argv)
     if not args.shared.is_dir():

@@ -1,10 +1,10 @@
 """Derive the shared/api facts tables of LXD 5.0.2 and Incus 6.0.4 from their Go sources.
 
-Usage: python -m tools.vendor_shared_api [--check]
+Usage: python -m tools.vendor_shared_api --mirrors DIR [--check]
 
 The tests read only the committed tables. This tool re-derives them where the project's git
-mirrors of LXD and Incus are at hand (/work/.mirror by default, or --mirrors DIR): it reads every
-non-test Go file of shared/api at the pinned tag with `git show` and keeps facts, not code:
+mirrors of LXD and Incus are at hand (DIR, named explicitly: owner+name/repo under it): it reads
+every non-test Go file of shared/api at the pinned tag with `git show` and keeps facts, not code:
 
   third_party/lxd/lxd-5.0/shared-api-structs.tsv        every struct of LXD 5.0.2's shared/api
   third_party/incus/incus-6.0.4/shared-api-structs.tsv  every struct of Incus 6.0.4's shared/api
@@ -32,7 +32,6 @@ from pathlib import Path
 from tools.vendor_lxd_reference import STRUCT_COLUMNS, GoField, GoStruct, struct_rows, tsv
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_MIRRORS = Path("/work/.mirror")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -162,7 +161,7 @@ def derive(source: Source, mirrors: Path) -> bytes:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--mirrors", type=Path, default=DEFAULT_MIRRORS)
+    parser.add_argument("--mirrors", type=Path, required=True, help="the folder of git mirrors")
     parser.add_argument("--check", action="store_true", help="compare only; exit 1 on a difference")
     args = parser.parse_args(argv)
     problems = []
