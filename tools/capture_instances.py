@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script, too
 from tools.capture_golden import Recorder
 from tools.recording import (
     REPO,
