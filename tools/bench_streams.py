@@ -67,14 +67,6 @@ ROUNDS = 3
 Work = Callable[[], Awaitable[int]]
 
 
-def rss(pid: int) -> int:
-    """Resident set size of ``pid`` in bytes (VmRSS)."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) * 1024
-    raise RuntimeError(f"no VmRSS for {pid}")
-
-
 def own_cpu() -> float:
     """CPU seconds (user + system) of this process: the client's side of a transfer."""
     usage = resource.getrusage(resource.RUSAGE_SELF)
@@ -102,13 +94,13 @@ class RssSampler:
     async def measure(self, work: Work) -> Round:
         """Run ``work`` (returns bytes moved), sampling the bridge's RSS and CPU."""
         cpu_before, client_before = support.cpu_seconds(self.pid), own_cpu()
-        before = peak = rss(self.pid)
+        before = peak = support.rss(self.pid)
         done = asyncio.Event()
 
         async def sample() -> None:
             nonlocal peak
             while not done.is_set():
-                peak = max(peak, rss(self.pid))
+                peak = max(peak, support.rss(self.pid))
                 await asyncio.sleep(0.02)
 
         sampler = asyncio.create_task(sample())

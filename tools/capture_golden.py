@@ -37,7 +37,6 @@ import contextlib
 import datetime
 import json
 import os
-import subprocess
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -52,8 +51,16 @@ sys.path.insert(0, str(REPO))  # the bridge's dialects say where Incus has the c
 sys.path.insert(0, str(REPO / "gen"))
 
 from bridge.codec import INCUS_6_0, LXD_5_0, Dialect  # noqa: E402
+from tools.recording import (  # noqa: E402
+    CaptureError,
+    clear_output,
+    daemon_client,
+    delete_all,
+    ensure_sandbox,
+    stop_sandbox,
+    write_index,
+)
 
-SANDBOX_TOOL = REPO / "tools" / "lxd-sandbox"
 DEFAULT_OUT = REPO / "tests" / "testdata" / "lxd-5.0"
 DEFAULT_OUTS = {"lxd": DEFAULT_OUT, "incus": REPO / "tests" / "testdata" / "incus-6.0"}
 DIALECTS: dict[str, Dialect] = {"lxd": LXD_5_0, "incus": INCUS_6_0}
@@ -67,10 +74,6 @@ ALIAS = "golden-alias"
 SNAPSHOT = "snap0"
 BACKUP = "backup0"
 OP_TIMEOUT = 60
-
-
-class CaptureError(Exception):
-    """LXD did not answer as the capture expects."""
 
 
 class Recorder:
@@ -316,11 +319,10 @@ async def capture_container_gets(rec: Recorder) -> None:
 
 async def capture_gets(rec: Recorder, sandbox: dict[str, Any]) -> None:
     """Every GET of the 3.4 endpoint table, on the golden objects."""
-    c = f"/1.0/containers/{CONTAINER}"
     pool = f"/1.0/storage-pools/{sandbox['storage_pool']}"
     fingerprint = sandbox["image_fingerprint"]
     cert = sandbox["client_cert_fingerprint"]
-    r1, r2 = {"recursion": 1}, {"recursion": 2}
+    r1 = {"recursion": 1}
 
     await rec.record("GET", "/", "[]string")
     await rec.record("GET", "/1.0", "Server")
@@ -332,22 +334,7 @@ async def capture_gets(rec: Recorder, sandbox: dict[str, Any]) -> None:
         "Certificate",
         name_path="/1.0/certificates/FINGERPRINT",
     )
-    await rec.record("GET", "/1.0/containers", "[]string")
-    await rec.record("GET", "/1.0/containers", "[]Container", params=r1, variant="recursion1")
-    await rec.record("GET", "/1.0/containers", "[]ContainerFull", params=r2, variant="recursion2")
-    await rec.record("GET", c, "Container")
-    await rec.record("GET", f"{c}/state", "ContainerState", variant="running")
-    await rec.record("GET", f"{c}/snapshots", "[]string")
-    await rec.record(
-        "GET", f"{c}/snapshots", "[]ContainerSnapshot", params=r1, variant="recursion1"
-    )
-    await rec.record("GET", f"{c}/snapshots/{SNAPSHOT}", "ContainerSnapshot")
-    await rec.record("GET", f"{c}/backups", "[]string")
-    await rec.record("GET", f"{c}/backups", "[]ContainerBackup", params=r1, variant="recursion1")
-    await rec.record("GET", f"{c}/backups/{BACKUP}", "ContainerBackup")
-    await rec.record("GET", f"{c}/logs", "[]string")
-    await rec.record("GET", f"{c}/metadata", "ImageMetadata")
-    await rec.record("GET", f"{c}/metadata/templates", "[]string")
+    await capture_container_gets(rec)
     await rec.record("GET", "/1.0/images", "[]string")
     await rec.record("GET", "/1.0/images", "[]Image", params=r1, variant="recursion1")
     await rec.record(
@@ -493,36 +480,17 @@ def record_events(rec: Recorder, events: EventLog) -> None:
 async def cleanup(rec: Recorder, sandbox: dict[str, Any]) -> None:
     """Deletes whatever the capture created, in dependency order; reports, never raises."""
     pool = f"/1.0/storage-pools/{sandbox['storage_pool']}"
-    steps: list[tuple[str, str, Any]] = [
-        ("PUT", f"/1.0/containers/{CONTAINER}/state", {"action": "stop", "force": True}),
-        ("DELETE", f"/1.0/containers/{CONTAINER}", None),
-        ("DELETE", f"/1.0/images/aliases/{ALIAS}", None),
-        ("DELETE", f"/1.0/profiles/{PROFILE}", None),
-        ("DELETE", f"{pool}/volumes/custom/{VOLUME}", None),
-        ("DELETE", f"/1.0/networks/{NETWORK}", None),
-    ]
-    for method, path, body in steps:
-        try:
-            response = await rec.call(method, path, body=body)
-            if response.status_code == 202:
-                await rec.wait(response)
-            elif response.status_code not in (200, 404):
-                print(f"cleanup: {method} {path}: {response.text[:200]}", file=sys.stderr)
-        except (httpx.HTTPError, CaptureError) as e:
-            print(f"cleanup: {method} {path}: {e}", file=sys.stderr)
-
-
-def ensure_sandbox(directory: Path, family: str = "lxd") -> tuple[dict[str, Any], bool]:
-    """(sandbox.json, whether this call started the daemon)."""
-    env = {**os.environ, "SANDBOX_DIR": str(directory)}
-    tool = [str(SANDBOX_TOOL), "--family", family]
-    status = subprocess.run([*tool, "status"], env=env, capture_output=True, check=False)
-    result = subprocess.run(
-        [*tool, "ensure"], env=env, capture_output=True, text=True, timeout=900, check=False
+    await delete_all(
+        rec,
+        [
+            ("PUT", f"/1.0/containers/{CONTAINER}/state", {"action": "stop", "force": True}),
+            ("DELETE", f"/1.0/containers/{CONTAINER}", None),
+            ("DELETE", f"/1.0/images/aliases/{ALIAS}", None),
+            ("DELETE", f"/1.0/profiles/{PROFILE}", None),
+            ("DELETE", f"{pool}/volumes/custom/{VOLUME}", None),
+            ("DELETE", f"/1.0/networks/{NETWORK}", None),
+        ],
     )
-    if result.returncode != 0:
-        raise CaptureError(f"tools/lxd-sandbox ensure failed:\n{result.stderr}")
-    return json.loads(result.stdout), status.returncode != 0
 
 
 @contextlib.asynccontextmanager
@@ -540,11 +508,7 @@ async def listening(events: EventLog, socket_path: str) -> AsyncIterator[None]:
 
 async def capture_containers(sandbox: dict[str, Any], out: Path, dialect: Dialect) -> Recorder:
     """The container endpoints only (``--family incus``): objects, GETs, the 404."""
-    transport = httpx.AsyncHTTPTransport(uds=sandbox["socket"])
-    headers = {"Accept-Encoding": "identity"}
-    async with httpx.AsyncClient(
-        transport=transport, base_url="http://lxd", headers=headers, timeout=60
-    ) as client:
+    async with daemon_client(sandbox["socket"]) as client:
         rec = Recorder(client, out, dialect)
         await cleanup(rec, sandbox)
         try:
@@ -560,11 +524,7 @@ async def capture_containers(sandbox: dict[str, Any], out: Path, dialect: Dialec
 
 
 async def capture(sandbox: dict[str, Any], out: Path) -> Recorder:
-    transport = httpx.AsyncHTTPTransport(uds=sandbox["socket"])
-    headers = {"Accept-Encoding": "identity"}  # bodies exactly as LXD writes them
-    async with httpx.AsyncClient(
-        transport=transport, base_url="http://lxd", headers=headers, timeout=60
-    ) as client:
+    async with daemon_client(sandbox["socket"]) as client:
         rec = Recorder(client, out)
         events = EventLog()
         await cleanup(rec, sandbox)  # leftovers of an interrupted run
@@ -588,11 +548,13 @@ def main() -> int:
     args = parser.parse_args()
     directory = Path(os.environ.get("SANDBOX_DIR") or DEFAULT_SANDBOX).absolute()
 
-    sandbox, started = ensure_sandbox(directory, args.family)
+    try:
+        sandbox, started = ensure_sandbox(args.family, directory)
+    except CaptureError as e:
+        print(f"capture_golden: {e}", file=sys.stderr)
+        return 1
     out: Path = args.out or DEFAULT_OUTS[args.family]
-    out.mkdir(parents=True, exist_ok=True)
-    for old in out.glob("*.json"):
-        old.unlink()
+    clear_output(out)
     try:
         if args.family == "lxd":
             rec = asyncio.run(capture(sandbox, out))
@@ -603,16 +565,8 @@ def main() -> int:
         return 1
     finally:
         if started and not args.keep_sandbox:
-            env = {**os.environ, "SANDBOX_DIR": str(directory)}
-            stop = [str(SANDBOX_TOOL), "--family", args.family, "stop"]
-            subprocess.run(stop, env=env, check=False, timeout=180)
-    index = {
-        "family": args.family,
-        "lxd_version": sandbox["lxd_version"],
-        "captured_at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-        "files": dict(sorted(rec.index.items())),
-    }
-    (out / "INDEX.json").write_text(json.dumps(index, indent=2) + "\n")
+            stop_sandbox(args.family, directory)
+    write_index(out, rec, family=args.family, lxd_version=sandbox["lxd_version"])
     size = sum(p.stat().st_size for p in out.glob("*.json"))
     print(f"capture_golden: {len(rec.index)} files, {size / 1024:.0f} KiB in {out}")
     return 0

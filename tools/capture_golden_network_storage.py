@@ -21,18 +21,23 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import datetime
-import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
-import httpx
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from capture_golden import REPO, SANDBOX_TOOL, CaptureError, Recorder
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tools.capture_golden import Recorder
+from tools.recording import (
+    REPO,
+    CaptureError,
+    clear_output,
+    daemon_client,
+    delete_all,
+    ensure_sandbox,
+    stop_sandbox,
+    write_index,
+)
 
 DEFAULT_SANDBOX = REPO / "build" / "golden-sandbox"
 
@@ -200,33 +205,22 @@ async def capture_gets(rec: Recorder, pool: str, network: str) -> None:
 async def cleanup(rec: Recorder, pool: str) -> None:
     """Deletes whatever the capture created, in dependency order; reports, never raises."""
     volume = f"/1.0/storage-pools/{pool}/volumes/custom/{VOLUME}"
-    for method, path in [
-        ("DELETE", f"{volume}/backups/backup0"),
-        ("DELETE", f"{volume}/snapshots/snap0"),
-        ("DELETE", f"{volume}/snapshots/snap1"),
-        ("DELETE", volume),
-        ("DELETE", f"/1.0/networks/{BRIDGE}/forwards/{LISTEN}"),
-        ("DELETE", f"/1.0/networks/{BRIDGE}"),
-        ("DELETE", f"/1.0/network-zones/{ZONE}/records/{RECORD}"),
-        ("DELETE", f"/1.0/network-zones/{ZONE}"),
-        ("DELETE", f"/1.0/network-acls/{ACL}"),
-    ]:
-        try:
-            response = await rec.call(method, path)
-            if response.status_code == 202:
-                await rec.wait(response)
-            elif response.status_code not in (200, 404):
-                print(f"cleanup: {method} {path}: {response.text[:200]}", file=sys.stderr)
-        except (httpx.HTTPError, CaptureError) as e:
-            print(f"cleanup: {method} {path}: {e}", file=sys.stderr)
+    paths = [
+        f"{volume}/backups/backup0",
+        f"{volume}/snapshots/snap0",
+        f"{volume}/snapshots/snap1",
+        volume,
+        f"/1.0/networks/{BRIDGE}/forwards/{LISTEN}",
+        f"/1.0/networks/{BRIDGE}",
+        f"/1.0/network-zones/{ZONE}/records/{RECORD}",
+        f"/1.0/network-zones/{ZONE}",
+        f"/1.0/network-acls/{ACL}",
+    ]
+    await delete_all(rec, [("DELETE", path, None) for path in paths])
 
 
 async def capture(sandbox: dict[str, Any], out: Path) -> Recorder:
-    transport = httpx.AsyncHTTPTransport(uds=sandbox["socket"])
-    headers = {"Accept-Encoding": "identity"}  # bodies exactly as the daemon writes them
-    async with httpx.AsyncClient(
-        transport=transport, base_url="http://lxd", headers=headers, timeout=60
-    ) as client:
+    async with daemon_client(sandbox["socket"]) as client:
         rec = Recorder(client, out)
         pool = sandbox["storage_pool"]
         await cleanup(rec, pool)  # leftovers of an interrupted run
@@ -244,43 +238,23 @@ def main() -> int:
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     directory = Path(os.environ.get("SANDBOX_DIR") or DEFAULT_SANDBOX).absolute()
-    env = {**os.environ, "SANDBOX_DIR": str(directory)}
-    family = ["--family", args.family]
-    status = subprocess.run(
-        [SANDBOX_TOOL, *family, "status"], env=env, capture_output=True, check=False
-    )
-    result = subprocess.run(
-        [SANDBOX_TOOL, *family, "ensure"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
-    )
-    if result.returncode != 0:
-        print(f"tools/lxd-sandbox ensure failed:\n{result.stderr}", file=sys.stderr)
+    try:
+        sandbox, started = ensure_sandbox(args.family, directory)
+    except CaptureError as e:
+        print(f"capture_golden_network_storage: {e}", file=sys.stderr)
         return 1
-    sandbox = json.loads(result.stdout)
     version = ".".join(sandbox["lxd_version"].split(".")[:2])
     out: Path = args.out or REPO / "tests" / "testdata" / f"{args.family}-{version}-network-storage"
-    out.mkdir(parents=True, exist_ok=True)
-    for old in out.glob("*.json"):
-        old.unlink()
+    clear_output(out)
     try:
         rec = asyncio.run(capture(sandbox, out))
     except CaptureError as e:
         print(f"capture_golden_network_storage: {e}", file=sys.stderr)
         return 1
     finally:
-        if status.returncode != 0:
-            subprocess.run([SANDBOX_TOOL, *family, "stop"], env=env, check=False, timeout=180)
-    index = {
-        "family": args.family,
-        "lxd_version": sandbox["lxd_version"],
-        "captured_at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-        "files": dict(sorted(rec.index.items())),
-    }
-    (out / "INDEX.json").write_text(json.dumps(index, indent=2) + "\n")
+        if started:
+            stop_sandbox(args.family, directory)
+    write_index(out, rec, family=args.family, lxd_version=sandbox["lxd_version"])
     size = sum(p.stat().st_size for p in out.glob("*.json"))
     print(f"capture_golden_network_storage: {len(rec.index)} files, {size / 1024:.0f} KiB in {out}")
     return 0

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import datetime
 import json
 import os
 import subprocess
@@ -29,12 +28,17 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import httpx
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script, too
+from tools.capture_golden import Recorder
+from tools.recording import (
+    REPO,
+    SANDBOX_TOOL,
+    CaptureError,
+    clear_output,
+    daemon_client,
+    write_index,
+)
 
-from tools.capture_golden import CaptureError, Recorder
-
-REPO = Path(__file__).resolve().parent.parent
-SANDBOX_TOOL = REPO / "tools" / "lxd-sandbox"
 PROJECT = "golden-p1"
 RENAMED = "golden-p2"
 CLIENT = "golden-token"
@@ -139,11 +143,7 @@ async def cleanup(rec: Recorder) -> None:
 
 
 async def capture(socket: str, out: Path) -> tuple[Recorder, dict[str, Any]]:
-    transport = httpx.AsyncHTTPTransport(uds=socket)
-    headers = {"Accept-Encoding": "identity"}  # bodies exactly as the daemon writes them
-    async with httpx.AsyncClient(
-        transport=transport, base_url="http://lxd", headers=headers, timeout=60
-    ) as client:
+    async with daemon_client(socket) as client:
         rec = Recorder(client, out)
         server = (await client.get("/1.0")).json()["metadata"]
         await cleanup(rec)
@@ -176,21 +176,19 @@ def main() -> int:
     version = sandbox["lxd_version"]
     major_minor = ".".join(version.split(".")[:2])
     out: Path = args.out or REPO / "tests" / "testdata" / f"{args.family}-{major_minor}-projects"
-    out.mkdir(parents=True, exist_ok=True)
-    for old in [*out.glob("*.json"), *out.glob("*.txt")]:
-        old.unlink()
+    clear_output(out, ("*.json", "*.txt"))
     try:
         rec, server = asyncio.run(capture(sandbox["socket"], out))
     except CaptureError as e:
         print(f"capture_golden_projects: {e}", file=sys.stderr)
         return 1
-    index = {
-        "family": server["environment"].get("server", "lxd"),
-        "version": server["environment"]["server_version"],
-        "captured_at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-        "files": dict(sorted(rec.index.items())),
-    }
-    (out / "INDEX.json").write_text(json.dumps(index, indent=2) + "\n")
+    environment = server["environment"]
+    write_index(
+        out,
+        rec,
+        family=environment.get("server", "lxd"),
+        version=environment["server_version"],
+    )
     print(f"capture_golden_projects: {len(rec.index)} files in {out}")
     return 0
 

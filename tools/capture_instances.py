@@ -18,20 +18,22 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import datetime
-import json
-import os
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
-import httpx
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script, too
+from tools.capture_golden import Recorder
+from tools.recording import (
+    REPO,
+    CaptureError,
+    clear_output,
+    daemon_client,
+    ensure_sandbox,
+    stop_sandbox,
+    write_index,
+)
 
-from tools.capture_golden import CaptureError, Recorder
-
-REPO = Path(__file__).resolve().parent.parent
-SANDBOX_TOOL = REPO / "tools" / "lxd-sandbox"
 DEFAULT_OUT = REPO / "tests" / "testdata" / "instances"
 
 INSTANCE = "golden-i1"
@@ -82,11 +84,7 @@ async def cleanup(rec: Recorder) -> None:
 
 
 async def capture_family(sandbox: dict[str, Any], out: Path) -> Recorder:
-    transport = httpx.AsyncHTTPTransport(uds=sandbox["socket"])
-    headers = {"Accept-Encoding": "identity"}  # bodies exactly as the daemon writes them
-    async with httpx.AsyncClient(
-        transport=transport, base_url="http://lxd", headers=headers, timeout=60
-    ) as client:
+    async with daemon_client(sandbox["socket"]) as client:
         rec = Recorder(client, out)
         await cleanup(rec)  # leftovers of an interrupted run
         try:
@@ -96,30 +94,20 @@ async def capture_family(sandbox: dict[str, Any], out: Path) -> Recorder:
     return rec
 
 
-def sandbox_of(family: str) -> tuple[dict[str, Any], bool]:
-    """(sandbox.json of the family's development sandbox, whether this call started it)."""
-    tool = [str(SANDBOX_TOOL), "--family", family]
-    status = subprocess.run([*tool, "status"], capture_output=True, check=False)
-    result = subprocess.run(
-        [*tool, "ensure"], capture_output=True, text=True, timeout=900, check=False
-    )
-    if result.returncode != 0:
-        raise CaptureError(f"tools/lxd-sandbox --family {family} ensure failed:\n{result.stderr}")
-    return json.loads(result.stdout), status.returncode != 0
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--family", action="append", choices=["lxd", "incus"])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args()
     for family in args.family or ["lxd", "incus"]:
-        sandbox, started = sandbox_of(family)
+        try:
+            sandbox, started = ensure_sandbox(family)  # the development sandbox
+        except CaptureError as e:
+            print(f"capture_instances: {family}: {e}", file=sys.stderr)
+            return 1
         version = sandbox["lxd_version"]
         out: Path = args.out / f"{family}-{'.'.join(version.split('.')[:2])}"
-        out.mkdir(parents=True, exist_ok=True)
-        for old in out.glob("*.json"):
-            old.unlink()
+        clear_output(out)
         try:
             rec = asyncio.run(capture_family(sandbox, out))
         except CaptureError as e:
@@ -127,15 +115,8 @@ def main() -> int:
             return 1
         finally:
             if started:
-                tool = [str(SANDBOX_TOOL), "--family", family, "stop"]
-                subprocess.run(tool, env=dict(os.environ), check=False, timeout=180)
-        index = {
-            "family": family,
-            "lxd_version": version,
-            "captured_at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-            "files": dict(sorted(rec.index.items())),
-        }
-        (out / "INDEX.json").write_text(json.dumps(index, indent=2) + "\n")
+                stop_sandbox(family)
+        write_index(out, rec, family=family, lxd_version=version)
         print(f"capture_instances: {family} {version}: {len(rec.index)} files in {out}")
     return 0
 

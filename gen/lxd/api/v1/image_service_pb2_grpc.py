@@ -348,7 +348,7 @@ class ImageServiceServicer:
         `args.mode`: "pull" (the default: the target downloads the image from the source over
         HTTPS, pinning the source's certificate, with a one-time secret when the image is not
         public), "push" (the target gives a one-time secret and the source exports the image to it:
-        POST /1.0/images/{fingerprint}/export, API extension images_push_relay) or "relay" (the
+        POST /1.0/images/{fingerprint}/export, API extension: images_push_relay) or "relay" (the
         bridge streams the source's export into an upload to the target, which checks the
         fingerprint; the servers need not reach each other). Returns NOT_FOUND if the image is not
         on the source,

@@ -27,7 +27,7 @@ if _version_not_supported:
 
 class InstanceServiceStub:
     """InstanceService follows the conventions written at the top of container_service.proto. It is
-    LXD's /1.0/instances (API extension "instances", LXD 3.18 and later; Incus has only these
+    LXD's /1.0/instances (API extension: instances, LXD 3.18 and later; Incus has only these
     paths): containers and virtual machines alike, `type` saying which. Lists take LXD's
     `instance-type`, `all-projects` and `filter` query parameters (the Go client's
     GetInstancesWithFilter, GetInstancesAllProjects, ... are these fields of GetInstances and
@@ -300,7 +300,7 @@ class InstanceServiceStub:
 
 class InstanceServiceServicer:
     """InstanceService follows the conventions written at the top of container_service.proto. It is
-    LXD's /1.0/instances (API extension "instances", LXD 3.18 and later; Incus has only these
+    LXD's /1.0/instances (API extension: instances, LXD 3.18 and later; Incus has only these
     paths): containers and virtual machines alike, `type` saying which. Lists take LXD's
     `instance-type`, `all-projects` and `filter` query parameters (the Go client's
     GetInstancesWithFilter, GetInstancesAllProjects, ... are these fields of GetInstances and
@@ -970,7 +970,7 @@ def add_InstanceServiceServicer_to_server(servicer, server):
  # This class is part of an EXPERIMENTAL API.
 class InstanceService:
     """InstanceService follows the conventions written at the top of container_service.proto. It is
-    LXD's /1.0/instances (API extension "instances", LXD 3.18 and later; Incus has only these
+    LXD's /1.0/instances (API extension: instances, LXD 3.18 and later; Incus has only these
     paths): containers and virtual machines alike, `type` saying which. Lists take LXD's
     `instance-type`, `all-projects` and `filter` query parameters (the Go client's
     GetInstancesWithFilter, GetInstancesAllProjects, ... are these fields of GetInstances and

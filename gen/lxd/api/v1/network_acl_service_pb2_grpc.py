@@ -29,7 +29,7 @@ class NetworkACLServiceStub:
     """The conventions every service of this package follows are written down at the top of
     container_service.proto and in docs/facade.md.
 
-    Network ACLs are objects of their own in LXD (/1.0/network-acls, API extension network_acl,
+    Network ACLs are objects of their own in LXD (/1.0/network-acls, API extension: network_acl,
     LXD 4.12): a project's ACLs are listed and named without a network, and networks and NICs
     refer to them by name (security.acls). Hence a service of their own, not RPCs of
     NetworkService. Every call is synchronous.
@@ -96,7 +96,7 @@ class NetworkACLServiceServicer:
     """The conventions every service of this package follows are written down at the top of
     container_service.proto and in docs/facade.md.
 
-    Network ACLs are objects of their own in LXD (/1.0/network-acls, API extension network_acl,
+    Network ACLs are objects of their own in LXD (/1.0/network-acls, API extension: network_acl,
     LXD 4.12): a project's ACLs are listed and named without a network, and networks and NICs
     refer to them by name (security.acls). Hence a service of their own, not RPCs of
     NetworkService. Every call is synchronous.
@@ -128,7 +128,7 @@ class NetworkACLServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def GetNetworkACLLogfile(self, request, context):
-        """Downloads the log of a network ACL's logged rules, streamed in chunks (API extension
+        """Downloads the log of a network ACL's logged rules, streamed in chunks (API extension:
         network_acl_log, LXD 4.23). LXD reads it from OVN's controller log: without OVN it refuses
         with INTERNAL and its message "Only OVN log entries may be retrieved at this time".
         """
@@ -238,7 +238,7 @@ class NetworkACLService:
     """The conventions every service of this package follows are written down at the top of
     container_service.proto and in docs/facade.md.
 
-    Network ACLs are objects of their own in LXD (/1.0/network-acls, API extension network_acl,
+    Network ACLs are objects of their own in LXD (/1.0/network-acls, API extension: network_acl,
     LXD 4.12): a project's ACLs are listed and named without a network, and networks and NICs
     refer to them by name (security.acls). Hence a service of their own, not RPCs of
     NetworkService. Every call is synchronous.

@@ -246,11 +246,11 @@ class NetworkServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def GetNetworkForwardAddresses(self, request, context):
-        """Address forwards (/1.0/networks/<network>/forwards, API extension network_forward, LXD
+        """Address forwards (/1.0/networks/<network>/forwards, API extension: network_forward, LXD
         4.18) and peerings (/peers, network_peer, LXD 4.20) belong to one network and are named
         within it: RPCs of this service.
 
-        Gets the listen addresses of a network's address forwards (API extension network_forward, LXD
+        Gets the listen addresses of a network's address forwards (API extension: network_forward, LXD
         4.18).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -310,7 +310,7 @@ class NetworkServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def GetNetworkPeerNames(self, request, context):
-        """Gets the names of a network's peerings (API extension network_peer, LXD 4.20). Peerings are
+        """Gets the names of a network's peerings (API extension: network_peer, LXD 4.20). Peerings are
         for OVN networks only: on another network LXD 5.0.2 refuses every peer RPC with
         INVALID_ARGUMENT and its message, e.g. 'Network driver "bridge" does not support peering'.
         """

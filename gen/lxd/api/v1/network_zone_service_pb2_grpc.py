@@ -29,10 +29,10 @@ class NetworkZoneServiceStub:
     """The conventions every service of this package follows are written down at the top of
     container_service.proto and in docs/facade.md.
 
-    Network zones are objects of their own in LXD (/1.0/network-zones, API extension network_dns,
+    Network zones are objects of their own in LXD (/1.0/network-zones, API extension: network_dns,
     LXD 4.20): DNS zones that LXD serves records of, listed and named without a network; networks
     refer to them by name (dns.zone.forward, dns.zone.reverse.*). Hence a service of their own, with
-    their records (/1.0/network-zones/<zone>/records, network_dns_records, LXD 4.23) as a
+    their records (/1.0/network-zones/<zone>/records, API extension: network_dns_records, LXD 4.23) as a
     sub-resource, as a container's snapshots are in ContainerService. Every call is synchronous.
 
     NetworkZoneService is LXD's network zones and their records (/1.0/network-zones). RPC names are
@@ -121,10 +121,10 @@ class NetworkZoneServiceServicer:
     """The conventions every service of this package follows are written down at the top of
     container_service.proto and in docs/facade.md.
 
-    Network zones are objects of their own in LXD (/1.0/network-zones, API extension network_dns,
+    Network zones are objects of their own in LXD (/1.0/network-zones, API extension: network_dns,
     LXD 4.20): DNS zones that LXD serves records of, listed and named without a network; networks
     refer to them by name (dns.zone.forward, dns.zone.reverse.*). Hence a service of their own, with
-    their records (/1.0/network-zones/<zone>/records, network_dns_records, LXD 4.23) as a
+    their records (/1.0/network-zones/<zone>/records, API extension: network_dns_records, LXD 4.23) as a
     sub-resource, as a container's snapshots are in ContainerService. Every call is synchronous.
 
     NetworkZoneService is LXD's network zones and their records (/1.0/network-zones). RPC names are
@@ -326,10 +326,10 @@ class NetworkZoneService:
     """The conventions every service of this package follows are written down at the top of
     container_service.proto and in docs/facade.md.
 
-    Network zones are objects of their own in LXD (/1.0/network-zones, API extension network_dns,
+    Network zones are objects of their own in LXD (/1.0/network-zones, API extension: network_dns,
     LXD 4.20): DNS zones that LXD serves records of, listed and named without a network; networks
     refer to them by name (dns.zone.forward, dns.zone.reverse.*). Hence a service of their own, with
-    their records (/1.0/network-zones/<zone>/records, network_dns_records, LXD 4.23) as a
+    their records (/1.0/network-zones/<zone>/records, API extension: network_dns_records, LXD 4.23) as a
     sub-resource, as a container's snapshots are in ContainerService. Every call is synchronous.
 
     NetworkZoneService is LXD's network zones and their records (/1.0/network-zones). RPC names are

@@ -359,10 +359,10 @@ class StoragePoolServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def GetStoragePoolVolumeState(self, request, context):
-        """A volume's state, snapshots (API extension storage_api_volume_snapshots) and backups
+        """A volume's state, snapshots (API extension: storage_api_volume_snapshots) and backups
         (custom_volume_backup) belong to one volume and are named within it: RPCs of this service.
 
-        Gets the live state of a storage volume: its disk usage (API extension storage_volume_state,
+        Gets the live state of a storage volume: its disk usage (API extension: storage_volume_state,
         LXD 4.11). `usage` is unset when the driver cannot tell.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -370,7 +370,7 @@ class StoragePoolServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def GetStoragePoolVolumeSnapshotNames(self, request, context):
-        """Gets the names of a storage volume's snapshots (API extension storage_api_volume_snapshots).
+        """Gets the names of a storage volume's snapshots (API extension: storage_api_volume_snapshots).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -429,7 +429,7 @@ class StoragePoolServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def GetStoragePoolVolumeBackupNames(self, request, context):
-        """Gets the names of a custom volume's backups (API extension custom_volume_backup, LXD 4.7).
+        """Gets the names of a custom volume's backups (API extension: custom_volume_backup, LXD 4.7).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
