@@ -26,24 +26,30 @@ from __future__ import annotations
 import contextlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
-from typing import Any
 
 from google.protobuf.field_mask_pb2 import FieldMask
 
-from bridge.errors import BridgeError, InvalidRequest, OperationRunning, ProtocolError
+from bridge.errors import BridgeError, InvalidRequest, ProtocolError
 from bridge.facade.bodies import decode, encode, patch_body
 from bridge.facade.context import CallContext
 from bridge.facade.streams import chunks
-from bridge.migration import CopyResult, server_addresses
-from bridge.transport import JsonObject, is_final
+from bridge.migration import (
+    MODES,
+    CopyResult,
+    check_mode,
+    finish,
+    server_addresses,
+    server_certificate,
+)
+from bridge.transport import JsonObject
 from bridge.transport.operations import Operation
 from bridge.transport.paths import segment
 from lxd.api.v1 import image_pb2
 
 __all__ = ["IMAGE_MODES", "ImageCopyArgs", "copy_image"]
 
-#: The transfer modes of LXD's Go client.
-IMAGE_MODES = ("pull", "push", "relay")
+#: The transfer modes of LXD's Go client (an instance's: bridge/migration.py).
+IMAGE_MODES = MODES
 
 
 @dataclass(frozen=True)
@@ -70,12 +76,7 @@ async def copy_image(
     ``args.mode`` for an unknown mode, ``source_server`` when both are one server, and LXD's
     errors as they come (NotFound when the image is not on the source).
     """
-    if args.mode not in IMAGE_MODES:
-        raise InvalidRequest(
-            f"args.mode must be one of {', '.join(IMAGE_MODES)} (or empty for pull), "
-            f"not {args.mode!r}",
-            field="args.mode",
-        )
+    check_mode(args.mode)
     if source.upstream.name == target.upstream.name:
         raise InvalidRequest(
             "the source and target servers must be different (an image is on its server already)",
@@ -135,11 +136,10 @@ async def _push(
         secret = token.metadata.get("secret") if isinstance(token.metadata, dict) else None
         if not isinstance(secret, str):
             raise ProtocolError(f"the target server gave no image secret: {token.metadata!r}")
-        environment = target.lxd.server.get("environment") or {}
         export = image_pb2.ImageExportPost(
             target=urls[0],
             secret=secret,
-            certificate=str(environment.get("certificate", "")),
+            certificate=server_certificate(target.lxd),
             project=target.project or "default",
             profiles=args.profiles,
         )
@@ -151,7 +151,7 @@ async def _push(
             timeout=source.remaining(),
             watch=wait,
         )
-        result = await _finish(started, source, wait)
+        result = await finish(started, source, wait)
     except BaseException:
         await _cancel(token)
         raise
@@ -182,10 +182,9 @@ async def _pull(
             field="args.mode",
         )
     fingerprint = str(image.get("fingerprint", ""))
-    environment = source.lxd.server.get("environment") or {}
     post = image_pb2.ImagesPost(
         source=image_pb2.ImagesPostSource(
-            certificate=str(environment.get("certificate", "")),
+            certificate=server_certificate(source.lxd),
             protocol="lxd",
             fingerprint=fingerprint,
             mode="pull",
@@ -227,7 +226,7 @@ async def _pull(
             except BridgeError as e:
                 error = e
                 continue
-            return await _finish(started, target, wait)
+            return await finish(started, target, wait)
         assert error is not None
         raise error
     except BaseException:
@@ -272,7 +271,7 @@ async def _relay(
             timeout=target.remaining(),
             watch=wait,
         )
-    result = await _finish(started, target, wait)
+    result = await finish(started, target, wait)
     if args.profiles:  # LXD 5.0 reads no profiles with an upload: set them once it is in
         put = image_pb2.ImagePut(profiles=args.profiles)
         await target.request(
@@ -292,14 +291,3 @@ async def _relay(
             query={"project": target.project or None},
         )
     return result
-
-
-async def _finish(started: Operation, call: CallContext, wait: bool) -> CopyResult:
-    if not wait:
-        await started.aclose()
-        return CopyResult(started.current, call)
-    async with started:
-        current: Any = await started.wait(call.wait_budget())
-    if not is_final(current):
-        raise OperationRunning(current)
-    return CopyResult(current, call)

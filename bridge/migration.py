@@ -52,8 +52,11 @@ __all__ = [
     "MODES",
     "CopyArgs",
     "CopyResult",
+    "check_mode",
     "copy_instance",
+    "finish",
     "server_addresses",
+    "server_certificate",
     "source_context",
 ]
 
@@ -122,10 +125,21 @@ def server_addresses(lxd: LxdClient) -> list[str]:
     return urls
 
 
-def _certificate(lxd: LxdClient) -> str:
+def server_certificate(lxd: LxdClient) -> str:
+    """The certificate ``lxd`` serves HTTPS with (``environment.certificate``), for the other
+    server to pin; "" when it gives none."""
     environment = lxd.server.get("environment")
     certificate = environment.get("certificate") if isinstance(environment, dict) else None
     return certificate if isinstance(certificate, str) else ""
+
+
+def check_mode(mode: str) -> None:
+    """InvalidRequest naming ``args.mode`` unless ``mode`` is one of :data:`MODES`."""
+    if mode not in MODES:
+        raise InvalidRequest(
+            f"args.mode must be one of {', '.join(MODES)} (or empty for pull), not {mode!r}",
+            field="args.mode",
+        )
 
 
 def _collection(lxd: LxdClient) -> str:
@@ -150,11 +164,7 @@ async def copy_instance(
     naming ``args.mode`` for an unknown mode or one the servers cannot do, and LXD's errors as
     they come (NotFound when the instance is not on the source).
     """
-    if args.mode not in MODES:
-        raise InvalidRequest(
-            f"args.mode must be one of {', '.join(MODES)} (or empty for pull), not {args.mode!r}",
-            field="args.mode",
-        )
+    check_mode(args.mode)
     path = f"{collection(source.lxd)}/{segment(name, 'name')}"
     got = await source.request("GET", path, query={"project": source.project or None})
     copy = _Copy(
@@ -194,7 +204,7 @@ class _Copy:
         if self.source.project != self.target.project:
             self.post.source.project = self.source.project or "default"
         started = await _start(self.target, self.collection, self.post, self.scope, self.wait)
-        return await _finish(started, self.target, self.wait)
+        return await finish(started, self.target, self.wait)
 
     async def pull_or_relay(self) -> CopyResult:
         """The source prepares its migration, then the target pulls (or the bridge relays)."""
@@ -212,7 +222,7 @@ class _Copy:
                     await incoming.aclose()
                     await _cancel(self.target.lxd, incoming.id)
                     raise
-                return await _finish(incoming, self.target, self.wait)
+                return await finish(incoming, self.target, self.wait)
             return await self.pull(outgoing, secrets)
         except BaseException:
             await _cancel(self.source.lxd, outgoing.id)
@@ -230,7 +240,7 @@ class _Copy:
             )
         post = self.post
         post.source.CopyFrom(_source(post, self.args, type="migration", mode="pull"))
-        post.source.certificate = _certificate(self.source.lxd)
+        post.source.certificate = server_certificate(self.source.lxd)
         post.source.secrets.update(secrets)
         error: BridgeError | None = None
         for url in urls:  # the Go client tries each address the source listens on
@@ -240,7 +250,7 @@ class _Copy:
             except BridgeError as e:
                 error = e
                 continue
-            return await _finish(started, self.target, self.wait)
+            return await finish(started, self.target, self.wait)
         assert error is not None
         raise error
 
@@ -258,7 +268,7 @@ class _Copy:
         incoming = await _start(self.target, self.collection, body, self.scope, False)
         try:
             migrate = _migrate_body(self.args)
-            migrate.target.certificate = _certificate(self.target.lxd)
+            migrate.target.certificate = server_certificate(self.target.lxd)
             migrate.target.secrets.update(_secrets(incoming))
             error: BridgeError | None = None
             for url in urls:
@@ -272,7 +282,7 @@ class _Copy:
                 except BridgeError as e:
                     error = e
                     continue
-                return await _finish(outgoing, self.source, self.wait)
+                return await finish(outgoing, self.source, self.wait)
             assert error is not None
             raise error
         except BaseException:
@@ -341,7 +351,9 @@ async def _start(
     )
 
 
-async def _finish(started: Operation, call: CallContext, wait: bool) -> CopyResult:
+async def finish(started: Operation, call: CallContext, wait: bool) -> CopyResult:
+    """The copy's result: ``started`` closed at once without ``wait``, else waited for within
+    the RPC deadline (OperationRunning when the deadline comes first)."""
     if not wait:
         await started.aclose()
         return CopyResult(started.current, call)
