@@ -24,7 +24,7 @@ The bodies are messages of ``image.proto`` encoded with the dialect of the serve
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable
 from dataclasses import dataclass, field
 
 from google.protobuf.field_mask_pb2 import FieldMask
@@ -38,8 +38,9 @@ from bridge.migration import (
     CopyResult,
     check_mode,
     finish,
-    server_addresses,
+    reachable_urls,
     server_certificate,
+    start_at_first,
 )
 from bridge.transport import JsonObject
 from bridge.transport.operations import Operation
@@ -105,13 +106,7 @@ async def _push(
     *,
     wait: bool,
 ) -> CopyResult:
-    urls = server_addresses(target.lxd)
-    if not urls:
-        raise InvalidRequest(
-            f"push: the target server {target.upstream.name!r} is not listening on the network "
-            "(core.https_address), so the source cannot reach it; use mode pull or relay",
-            field="args.mode",
-        )
+    urls = reachable_urls(target, side="target", mode="push", instead="pull or relay")
     fingerprint = str(image.get("fingerprint", ""))
     # The aliases and the rest go with the target's token: LXD 5.0 applies what the token's
     # operation holds when the pushed image arrives (the export's own aliases are not read);
@@ -174,13 +169,7 @@ async def _pull(
     *,
     wait: bool,
 ) -> CopyResult:
-    urls = server_addresses(source.lxd)
-    if not urls:
-        raise InvalidRequest(
-            f"pull: the source server {source.upstream.name!r} is not listening on the network "
-            "(core.https_address), so the target cannot reach it; use mode relay",
-            field="args.mode",
-        )
+    urls = reachable_urls(source, side="source", mode="pull", instead="relay")
     fingerprint = str(image.get("fingerprint", ""))
     post = image_pb2.ImagesPost(
         source=image_pb2.ImagesPostSource(
@@ -210,25 +199,20 @@ async def _pull(
         if not isinstance(secret, str):
             raise ProtocolError(f"the source server gave no image secret: {token.metadata!r}")
         post.source.secret = secret
+
+    def start(url: str) -> Awaitable[Operation]:
+        post.source.server = url
+        return target.lxd.operations.start(
+            "POST",
+            "/1.0/images",
+            json=encode(post, target.dialect, field="args"),
+            query={"project": target.project or None},
+            timeout=target.remaining(),
+            watch=wait,
+        )
+
     try:
-        error: BridgeError | None = None
-        for url in urls:  # the Go client tries each address the source listens on
-            post.source.server = url
-            try:
-                started = await target.lxd.operations.start(
-                    "POST",
-                    "/1.0/images",
-                    json=encode(post, target.dialect, field="args"),
-                    query={"project": target.project or None},
-                    timeout=target.remaining(),
-                    watch=wait,
-                )
-            except BridgeError as e:
-                error = e
-                continue
-            return await finish(started, target, wait)
-        assert error is not None
-        raise error
+        return await finish(await start_at_first(urls, start), target, wait)
     except BaseException:
         if token is not None:
             await _cancel(token)
