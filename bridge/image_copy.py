@@ -24,7 +24,7 @@ The bodies are messages of ``image.proto`` encoded with the dialect of the serve
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator, Awaitable
+from collections.abc import Awaitable
 from dataclasses import dataclass, field
 
 from google.protobuf.field_mask_pb2 import FieldMask
@@ -242,15 +242,11 @@ async def _relay(
         if args.public:
             headers[dialect.header("public")] = "true"
 
-        async def body() -> AsyncIterator[bytes]:
-            async for chunk in chunks(raw):
-                yield chunk
-
         started = await target.lxd.operations.start(
             "POST",
             "/1.0/images",
             headers=headers,
-            content=body(),
+            content=chunks(raw),
             query={"project": target.project or None},
             timeout=target.remaining(),
             watch=wait,
