@@ -511,14 +511,15 @@ async def open_server(spec: ServerSpec, limits: Limits, *, short_form: bool = Fa
     return lxd
 
 
-async def open_servers(opts: argparse.Namespace) -> ServerSelector:
-    """Connect to every server (:func:`server_specs`); the opened ones are closed again when
-    one fails."""
-    specs = server_specs(opts)
+async def open_servers(
+    specs: tuple[ServerSpec, ...], limits: Limits, *, short_form: bool
+) -> ServerSelector:
+    """Connect to every server of ``specs`` (:func:`server_specs`); the opened ones are closed
+    again when one fails."""
     upstreams: dict[str, Upstream] = {}
     try:
         for spec in specs:
-            client = await open_server(spec, _limits(opts), short_form=opts.servers is None)
+            client = await open_server(spec, limits, short_form=short_form)
             upstreams[spec.name] = Upstream(client, name=spec.name)
     except BaseException:
         for upstream in upstreams.values():
@@ -559,7 +560,10 @@ async def _serve(opts: argparse.Namespace) -> None:
             identities = load_identities(Path(opts.lxd_identities))
         except PolicyError as e:
             raise StartupError(str(e)) from e
-    selector = await open_servers(opts)
+    specs = server_specs(opts)  # the --servers file is read once
+    limits = _limits(opts)
+    short_form = opts.servers is None
+    selector = await open_servers(specs, limits, short_form=short_form)
     lxd = selector.default.client
     identity_resolver = None
     try:
@@ -570,8 +574,8 @@ async def _serve(opts: argparse.Namespace) -> None:
                     lxd,
                     server_cert=opts.server_cert,
                     ca=opts.lxd_ca,
-                    limits=_limits(opts),
-                    servers=server_specs(opts) if opts.servers is not None else (),
+                    limits=limits,
+                    servers=() if short_form else specs,
                 )
             except (TransportError, LxdError, ProtocolError, ssl.SSLError, ValueError) as e:
                 raise StartupError(f"--lxd-identities {opts.lxd_identities}: {e}") from e

@@ -24,26 +24,33 @@ The bodies are messages of ``image.proto`` encoded with the dialect of the serve
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import Awaitable
 from dataclasses import dataclass, field
-from typing import Any
 
 from google.protobuf.field_mask_pb2 import FieldMask
 
-from bridge.errors import BridgeError, InvalidRequest, OperationRunning, ProtocolError
+from bridge.errors import BridgeError, InvalidRequest, ProtocolError
 from bridge.facade.bodies import decode, encode, patch_body
 from bridge.facade.context import CallContext
 from bridge.facade.streams import chunks
-from bridge.migration import CopyResult, server_addresses
-from bridge.transport import JsonObject, is_final
+from bridge.migration import (
+    MODES,
+    CopyResult,
+    check_mode,
+    finish,
+    reachable_urls,
+    server_certificate,
+    start_at_first,
+)
+from bridge.transport import JsonObject
 from bridge.transport.operations import Operation
 from bridge.transport.paths import segment
 from lxd.api.v1 import image_pb2
 
 __all__ = ["IMAGE_MODES", "ImageCopyArgs", "copy_image"]
 
-#: The transfer modes of LXD's Go client.
-IMAGE_MODES = ("pull", "push", "relay")
+#: The transfer modes of LXD's Go client (an instance's: bridge/migration.py).
+IMAGE_MODES = MODES
 
 
 @dataclass(frozen=True)
@@ -70,12 +77,7 @@ async def copy_image(
     ``args.mode`` for an unknown mode, ``source_server`` when both are one server, and LXD's
     errors as they come (NotFound when the image is not on the source).
     """
-    if args.mode not in IMAGE_MODES:
-        raise InvalidRequest(
-            f"args.mode must be one of {', '.join(IMAGE_MODES)} (or empty for pull), "
-            f"not {args.mode!r}",
-            field="args.mode",
-        )
+    check_mode(args.mode)
     if source.upstream.name == target.upstream.name:
         raise InvalidRequest(
             "the source and target servers must be different (an image is on its server already)",
@@ -104,13 +106,7 @@ async def _push(
     *,
     wait: bool,
 ) -> CopyResult:
-    urls = server_addresses(target.lxd)
-    if not urls:
-        raise InvalidRequest(
-            f"push: the target server {target.upstream.name!r} is not listening on the network "
-            "(core.https_address), so the source cannot reach it; use mode pull or relay",
-            field="args.mode",
-        )
+    urls = reachable_urls(target, side="target", mode="push", instead="pull or relay")
     fingerprint = str(image.get("fingerprint", ""))
     # The aliases and the rest go with the target's token: LXD 5.0 applies what the token's
     # operation holds when the pushed image arrives (the export's own aliases are not read);
@@ -135,11 +131,10 @@ async def _push(
         secret = token.metadata.get("secret") if isinstance(token.metadata, dict) else None
         if not isinstance(secret, str):
             raise ProtocolError(f"the target server gave no image secret: {token.metadata!r}")
-        environment = target.lxd.server.get("environment") or {}
         export = image_pb2.ImageExportPost(
             target=urls[0],
             secret=secret,
-            certificate=str(environment.get("certificate", "")),
+            certificate=server_certificate(target.lxd),
             project=target.project or "default",
             profiles=args.profiles,
         )
@@ -151,7 +146,7 @@ async def _push(
             timeout=source.remaining(),
             watch=wait,
         )
-        result = await _finish(started, source, wait)
+        result = await finish(started, source, wait)
     except BaseException:
         await _cancel(token)
         raise
@@ -174,18 +169,11 @@ async def _pull(
     *,
     wait: bool,
 ) -> CopyResult:
-    urls = server_addresses(source.lxd)
-    if not urls:
-        raise InvalidRequest(
-            f"pull: the source server {source.upstream.name!r} is not listening on the network "
-            "(core.https_address), so the target cannot reach it; use mode relay",
-            field="args.mode",
-        )
+    urls = reachable_urls(source, side="source", mode="pull", instead="relay")
     fingerprint = str(image.get("fingerprint", ""))
-    environment = source.lxd.server.get("environment") or {}
     post = image_pb2.ImagesPost(
         source=image_pb2.ImagesPostSource(
-            certificate=str(environment.get("certificate", "")),
+            certificate=server_certificate(source.lxd),
             protocol="lxd",
             fingerprint=fingerprint,
             mode="pull",
@@ -211,25 +199,20 @@ async def _pull(
         if not isinstance(secret, str):
             raise ProtocolError(f"the source server gave no image secret: {token.metadata!r}")
         post.source.secret = secret
+
+    def start(url: str) -> Awaitable[Operation]:
+        post.source.server = url
+        return target.lxd.operations.start(
+            "POST",
+            "/1.0/images",
+            json=encode(post, target.dialect, field="args"),
+            query={"project": target.project or None},
+            timeout=target.remaining(),
+            watch=wait,
+        )
+
     try:
-        error: BridgeError | None = None
-        for url in urls:  # the Go client tries each address the source listens on
-            post.source.server = url
-            try:
-                started = await target.lxd.operations.start(
-                    "POST",
-                    "/1.0/images",
-                    json=encode(post, target.dialect, field="args"),
-                    query={"project": target.project or None},
-                    timeout=target.remaining(),
-                    watch=wait,
-                )
-            except BridgeError as e:
-                error = e
-                continue
-            return await _finish(started, target, wait)
-        assert error is not None
-        raise error
+        return await finish(await start_at_first(urls, start), target, wait)
     except BaseException:
         if token is not None:
             await _cancel(token)
@@ -259,20 +242,16 @@ async def _relay(
         if args.public:
             headers[dialect.header("public")] = "true"
 
-        async def body() -> AsyncIterator[bytes]:
-            async for chunk in chunks(raw):
-                yield chunk
-
         started = await target.lxd.operations.start(
             "POST",
             "/1.0/images",
             headers=headers,
-            content=body(),
+            content=chunks(raw),
             query={"project": target.project or None},
             timeout=target.remaining(),
             watch=wait,
         )
-    result = await _finish(started, target, wait)
+    result = await finish(started, target, wait)
     if args.profiles:  # LXD 5.0 reads no profiles with an upload: set them once it is in
         put = image_pb2.ImagePut(profiles=args.profiles)
         await target.request(
@@ -292,14 +271,3 @@ async def _relay(
             query={"project": target.project or None},
         )
     return result
-
-
-async def _finish(started: Operation, call: CallContext, wait: bool) -> CopyResult:
-    if not wait:
-        await started.aclose()
-        return CopyResult(started.current, call)
-    async with started:
-        current: Any = await started.wait(call.wait_budget())
-    if not is_final(current):
-        raise OperationRunning(current)
-    return CopyResult(current, call)

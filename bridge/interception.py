@@ -263,8 +263,7 @@ class CallInterceptor(grpc.aio.ServerInterceptor):
 
             return handler._replace(**{attr: unary})  # type: ignore[attr-defined, no-any-return]
 
-        OPEN_STREAMS.labels(kind, method)  # the series exists (0) before the first stream
-        open_streams = OPEN_STREAMS.labels(kind, method)
+        open_streams = OPEN_STREAMS.labels(kind, method)  # the series exists (0) from now on
 
         async def stream(request: Any, ctx: _Context) -> AsyncIterator[Any]:
             # Always an async generator, also for handlers that write with ctx.write: grpc's

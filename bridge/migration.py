@@ -31,7 +31,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -52,9 +52,14 @@ __all__ = [
     "MODES",
     "CopyArgs",
     "CopyResult",
+    "check_mode",
     "copy_instance",
+    "finish",
+    "reachable_urls",
     "server_addresses",
+    "server_certificate",
     "source_context",
+    "start_at_first",
 ]
 
 _log = logging.getLogger(__name__)
@@ -122,10 +127,51 @@ def server_addresses(lxd: LxdClient) -> list[str]:
     return urls
 
 
-def _certificate(lxd: LxdClient) -> str:
+def reachable_urls(call: CallContext, *, side: str, mode: str, instead: str) -> list[str]:
+    """:func:`server_addresses` of ``call``'s server, the copy's ``side`` ("source" or
+    "target"); InvalidRequest naming ``args.mode`` (suggesting mode ``instead``) when it lists
+    none, for then the other server cannot reach it."""
+    urls = server_addresses(call.lxd)
+    if not urls:
+        other = "target" if side == "source" else "source"
+        raise InvalidRequest(
+            f"{mode}: the {side} server {call.upstream.name!r} is not listening on the network "
+            f"(core.https_address), so the {other} cannot reach it; use mode {instead}",
+            field="args.mode",
+        )
+    return urls
+
+
+async def start_at_first(
+    urls: list[str], start: Callable[[str], Awaitable[Operation]]
+) -> Operation:
+    """``start(url)`` for each URL in turn, as the Go client tries each address a server
+    listens on: the first operation started, else the last URL's error."""
+    error: BridgeError | None = None
+    for url in urls:
+        try:
+            return await start(url)
+        except BridgeError as e:
+            error = e
+    assert error is not None
+    raise error
+
+
+def server_certificate(lxd: LxdClient) -> str:
+    """The certificate ``lxd`` serves HTTPS with (``environment.certificate``), for the other
+    server to pin; "" when it gives none."""
     environment = lxd.server.get("environment")
     certificate = environment.get("certificate") if isinstance(environment, dict) else None
     return certificate if isinstance(certificate, str) else ""
+
+
+def check_mode(mode: str) -> None:
+    """InvalidRequest naming ``args.mode`` unless ``mode`` is one of :data:`MODES`."""
+    if mode not in MODES:
+        raise InvalidRequest(
+            f"args.mode must be one of {', '.join(MODES)} (or empty for pull), not {mode!r}",
+            field="args.mode",
+        )
 
 
 def _collection(lxd: LxdClient) -> str:
@@ -150,11 +196,7 @@ async def copy_instance(
     naming ``args.mode`` for an unknown mode or one the servers cannot do, and LXD's errors as
     they come (NotFound when the instance is not on the source).
     """
-    if args.mode not in MODES:
-        raise InvalidRequest(
-            f"args.mode must be one of {', '.join(MODES)} (or empty for pull), not {args.mode!r}",
-            field="args.mode",
-        )
+    check_mode(args.mode)
     path = f"{collection(source.lxd)}/{segment(name, 'name')}"
     got = await source.request("GET", path, query={"project": source.project or None})
     copy = _Copy(
@@ -194,7 +236,7 @@ class _Copy:
         if self.source.project != self.target.project:
             self.post.source.project = self.source.project or "default"
         started = await _start(self.target, self.collection, self.post, self.scope, self.wait)
-        return await _finish(started, self.target, self.wait)
+        return await finish(started, self.target, self.wait)
 
     async def pull_or_relay(self) -> CopyResult:
         """The source prepares its migration, then the target pulls (or the bridge relays)."""
@@ -212,7 +254,7 @@ class _Copy:
                     await incoming.aclose()
                     await _cancel(self.target.lxd, incoming.id)
                     raise
-                return await _finish(incoming, self.target, self.wait)
+                return await finish(incoming, self.target, self.wait)
             return await self.pull(outgoing, secrets)
         except BaseException:
             await _cancel(self.source.lxd, outgoing.id)
@@ -220,61 +262,35 @@ class _Copy:
 
     async def pull(self, outgoing: Operation, secrets: dict[str, str]) -> CopyResult:
         """The target connects to the source's migration websockets."""
-        urls = server_addresses(self.source.lxd)
-        if not urls:
-            raise InvalidRequest(
-                f"pull: the source server {self.source.upstream.name!r} is not listening on the "
-                "network (core.https_address), so the target cannot reach it; use mode push or "
-                "relay",
-                field="args.mode",
-            )
+        urls = reachable_urls(self.source, side="source", mode="pull", instead="push or relay")
         post = self.post
         post.source.CopyFrom(_source(post, self.args, type="migration", mode="pull"))
-        post.source.certificate = _certificate(self.source.lxd)
+        post.source.certificate = server_certificate(self.source.lxd)
         post.source.secrets.update(secrets)
-        error: BridgeError | None = None
-        for url in urls:  # the Go client tries each address the source listens on
+
+        def start(url: str) -> Awaitable[Operation]:
             post.source.operation = f"{url}/1.0/operations/{segment(outgoing.id, 'operation')}"
-            try:
-                started = await _start(self.target, self.collection, post, self.scope, self.wait)
-            except BridgeError as e:
-                error = e
-                continue
-            return await _finish(started, self.target, self.wait)
-        assert error is not None
-        raise error
+            return _start(self.target, self.collection, post, self.scope, self.wait)
+
+        return await finish(await start_at_first(urls, start), self.target, self.wait)
 
     async def push(self) -> CopyResult:
         """The target prepares to receive, then the source connects to it."""
-        urls = server_addresses(self.target.lxd)
-        if not urls:
-            raise InvalidRequest(
-                f"push: the target server {self.target.upstream.name!r} is not listening on the "
-                "network (core.https_address), so the source cannot reach it; use mode pull or "
-                "relay",
-                field="args.mode",
-            )
+        urls = reachable_urls(self.target, side="target", mode="push", instead="pull or relay")
         body = _push_source(self.post, self.args)
         incoming = await _start(self.target, self.collection, body, self.scope, False)
         try:
             migrate = _migrate_body(self.args)
-            migrate.target.certificate = _certificate(self.target.lxd)
+            migrate.target.certificate = server_certificate(self.target.lxd)
             migrate.target.secrets.update(_secrets(incoming))
-            error: BridgeError | None = None
-            for url in urls:
+
+            def start(url: str) -> Awaitable[Operation]:
                 migrate.target.operation = (
                     f"{url}/1.0/operations/{segment(incoming.id, 'operation')}"
                 )
-                try:
-                    outgoing = await _start(
-                        self.source, self.path, migrate, _project(self.source), self.wait
-                    )
-                except BridgeError as e:
-                    error = e
-                    continue
-                return await _finish(outgoing, self.source, self.wait)
-            assert error is not None
-            raise error
+                return _start(self.source, self.path, migrate, _project(self.source), self.wait)
+
+            return await finish(await start_at_first(urls, start), self.source, self.wait)
         except BaseException:
             await _cancel(self.target.lxd, incoming.id)
             raise
@@ -341,7 +357,9 @@ async def _start(
     )
 
 
-async def _finish(started: Operation, call: CallContext, wait: bool) -> CopyResult:
+async def finish(started: Operation, call: CallContext, wait: bool) -> CopyResult:
+    """The copy's result: ``started`` closed at once without ``wait``, else waited for within
+    the RPC deadline (OperationRunning when the deadline comes first)."""
     if not wait:
         await started.aclose()
         return CopyResult(started.current, call)

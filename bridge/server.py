@@ -408,41 +408,27 @@ async def serve(
     listen: str = DEFAULT_LISTEN,
     *,
     tls: ServerTls | None = None,
-    insecure: bool = False,
-    access: SocketAccess | None = None,
-    health_listen: str | None = None,
-    grace: float = DEFAULT_GRACE,
-    max_send_message_size: int = MAX_MESSAGE_SIZE,
-    metrics_listen: str | None = None,
-    tracer_provider: TracerProvider | None = None,
-    authz_policy: Path | None = None,
+    servers: Mapping[str, LxdClient] | None = None,
     audit: AuditLog | None = None,
     audit_reads: bool = False,
-    max_inflight_per_caller: int = DEFAULT_MAX_INFLIGHT,
-    max_streams_per_caller: int = DEFAULT_MAX_STREAMS,
-    resolver: Resolver | None = None,
-    servers: Mapping[str, LxdClient] | None = None,
-    keepalive: Keepalive | None = None,
+    tracer_provider: TracerProvider | None = None,
+    grace: float = DEFAULT_GRACE,
+    **options: Any,
 ) -> None:
-    """Start the bridge and serve until SIGTERM or SIGINT, then stop gracefully."""
+    """Start the bridge and serve until SIGTERM or SIGINT, then stop gracefully.
+
+    The arguments but ``grace`` are :func:`start`'s; ``options`` are its other keyword
+    arguments, passed on as they are (the ones named here are logged, or ended on the way out).
+    """
     bridge = await start(
         lxd,
         listen,
         tls=tls,
-        insecure=insecure,
-        access=access,
-        health_listen=health_listen,
-        max_send_message_size=max_send_message_size,
-        metrics_listen=metrics_listen,
-        tracer_provider=tracer_provider,
-        authz_policy=authz_policy,
+        servers=servers,
         audit=audit,
         audit_reads=audit_reads,
-        max_inflight_per_caller=max_inflight_per_caller,
-        max_streams_per_caller=max_streams_per_caller,
-        resolver=resolver,
-        servers=servers,
-        keepalive=keepalive,
+        tracer_provider=tracer_provider,
+        **options,
     )
     # Everything made so far (modules, descriptors, the facades, the server) lives as long as
     # the process: out of the collector's sight, a full collection no longer walks it (one took

@@ -62,14 +62,10 @@ class FieldPlan:
     """How one proto field reads and writes its JSON key."""
 
     name: str
-    key: str  # the key written (json_key or json_name; renamed_to for dialects that renamed it)
+    key: str  # the key written (json_key or json_name; rules may rename it for a dialect)
     kind: Kind
     go_type: str
     omitempty: bool
-    since: Version | None
-    removed_in: Version | None
-    renamed_to: str
-    renamed_in: Version | None
     descriptor: FieldDescriptor
     # For LIST and MAP: the kind of the items; for MESSAGE-like kinds: the message plan.
     item: FieldPlan | None = None
@@ -156,10 +152,6 @@ def _item_plan(fd: FieldDescriptor, go_type: str) -> FieldPlan:
         kind=kind,
         go_type=go_type,
         omitempty=False,
-        since=None,
-        removed_in=None,
-        renamed_to="",
-        renamed_in=None,
         descriptor=fd,
         is_item=True,
     )
@@ -189,10 +181,6 @@ def field_plan(fd: FieldDescriptor) -> FieldPlan:
         kind=Kind.STRING,
         go_type=go_type,
         omitempty=option(opts, options_pb2.omitempty),
-        since=_version(option(opts, options_pb2.since)),
-        removed_in=_version(option(opts, options_pb2.removed_in)),
-        renamed_to=option(opts, options_pb2.renamed_to),
-        renamed_in=_version(option(opts, options_pb2.renamed_in)),
         descriptor=fd,
     )
     if fd.message_type is not None and fd.message_type.GetOptions().map_entry:
@@ -215,10 +203,10 @@ def field_plan(fd: FieldDescriptor) -> FieldPlan:
     )
     plan.rules = KeyRules(
         key=key,
-        since=plan.since,
-        removed_in=plan.removed_in,
-        renamed_to=plan.renamed_to,
-        renamed_in=plan.renamed_in,
+        since=_version(option(opts, options_pb2.since)),
+        removed_in=_version(option(opts, options_pb2.removed_in)),
+        renamed_to=option(opts, options_pb2.renamed_to),
+        renamed_in=_version(option(opts, options_pb2.renamed_in)),
         family=family,
         incus_since=_version(option(opts, options_pb2.incus_since)),
         incus_renamed_to=option(opts, options_pb2.incus_renamed_to),

@@ -66,6 +66,7 @@ from bridge.facade.routes import (
     service_descriptor,
 )
 from bridge.identity import caller_of
+from bridge.observability import context as observation
 from bridge.transport import LxdClient
 
 __all__ = [
@@ -159,4 +160,8 @@ class Facade:
         self, method: MethodDescriptor, context: Context, request: Message | None
     ) -> CallContext:
         upstream = self.upstreams.resolve(context, method)
-        return CallContext.of(upstream, context, request, caller_of(context).principal)
+        # The interceptor has read the caller already (bridge/interception.py); a facade served
+        # without it reads the handshake itself.
+        observed = observation.current()
+        principal = observed.principal if observed is not None else caller_of(context).principal
+        return CallContext.of(upstream, context, request, principal)
