@@ -46,9 +46,10 @@ lock: $(VENV)/.installed ## Refresh requirements/lock.txt from pyproject.toml (L
 # default 1-3, or the first RPC panics (proto/registry.go is 1-5 only: the check below).
 GO_CLIENT_DEBS := protobuf-compiler protoc-gen-go protoc-gen-go-grpc golang-google-grpc-dev golang-google-genproto-dev golang-github-golang-protobuf-1-5-dev
 
-system-deps: ## As root, apt-get what the tests need when missing: LXD and Incus (the sandboxes), Go (the Go oracle and client), the protoc plugins
+system-deps: ## As root, apt-get what the tests need when missing: LXD and Incus (the sandboxes), systemd-analyze, Go (the Go oracle and client), the protoc plugins
 	-command -v lxd >/dev/null || tools/lxd-sandbox install
 	-test -x /usr/libexec/incus/incusd || tools/lxd-sandbox --family incus install  # from bookworm-backports
+	-command -v systemd-analyze >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends systemd; }  # the unit file's check
 	-command -v go >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q golang-go; }
 	-command -v protoc-gen-go-grpc >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q protoc-gen-go protoc-gen-go-grpc; }
 	-command -v protoc >/dev/null && test -d /usr/share/gocode/src/google.golang.org/grpc/status -a -d /usr/share/gocode/src/google.golang.org/genproto/googleapis/rpc/errdetails -a -f /usr/share/gocode/src/github.com/golang/protobuf/proto/registry.go || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(GO_CLIENT_DEBS); }

@@ -82,10 +82,15 @@ async def project(lxd: LxdClient, prefix: str) -> AsyncIterator[str]:
     try:
         yield name
     finally:
-        try:
-            listed = (await lxd.get("/1.0/instances", query=_query(name))).metadata or []
-            for url in listed:
-                await delete_instance(lxd, str(url).split("?")[0].rsplit("/", 1)[-1], project=name)
-            await lxd.request("DELETE", f"/1.0/projects/{name}")
-        except NotFound:
-            pass
+        await delete_project(lxd, name)
+
+
+async def delete_project(lxd: LxdClient, name: str) -> None:
+    """Delete a project with every instance left in it; quiet if it is already gone."""
+    try:
+        listed = (await lxd.get("/1.0/instances", query=_query(name))).metadata or []
+        for url in listed:
+            await delete_instance(lxd, str(url).split("?")[0].rsplit("/", 1)[-1], project=name)
+        await lxd.request("DELETE", f"/1.0/projects/{name}")
+    except NotFound:
+        pass

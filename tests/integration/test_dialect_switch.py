@@ -76,9 +76,10 @@ class Forwarder:
 
 @pytest.fixture
 async def forwarder(lxd_sandbox: LxdSandbox) -> AsyncIterator[Forwarder]:
-    directory = tempfile.mkdtemp(prefix="lxd-switch-")  # short: unix socket paths are limited
-    async with Forwarder(str(Path(directory) / "lxd.socket"), lxd_sandbox.socket) as running:
-        yield running
+    # A short path (unix socket paths are limited), removed afterwards.
+    with tempfile.TemporaryDirectory(prefix="lxd-switch-") as directory:
+        async with Forwarder(str(Path(directory) / "lxd.socket"), lxd_sandbox.socket) as running:
+            yield running
 
 
 async def test_an_lxd_replaced_by_incus_is_served_as_incus(

@@ -28,6 +28,7 @@ from lxd.api.v1 import certificate_service_pb2 as cpb
 from lxd.api.v1.certificate_service_pb2_grpc import CertificateServiceStub
 from lxd.api.v1.operation_service_pb2_grpc import OperationServiceStub
 from lxd.api.v1.server_service_pb2_grpc import ServerServiceStub
+from tests.integration.instance_support import instance
 from tests.integration.test_facade_certificates import make_certificate
 
 pytestmark = pytest.mark.timeout(120)
@@ -39,24 +40,10 @@ async def _family(server: ServerServiceStub) -> str:
 
 
 @pytest.fixture
-async def running(lxd: LxdClient, unique_name: Callable[[str], str]) -> AsyncIterator[str]:
+async def running(lxd: LxdClient) -> AsyncIterator[str]:
     """A running busybox container (through /1.0/instances, which LXD 5.0 and Incus route)."""
-    name = unique_name("mt")
-    path = f"/1.0/instances/{name}"
-    try:
-        source = {"type": "image", "alias": "busybox"}
-        await lxd.operations.run(
-            "POST", "/1.0/instances", json={"name": name, "source": source}, timeout=60
-        )
-        await lxd.operations.run("PUT", f"{path}/state", json={"action": "start"}, timeout=60)
+    async with instance(lxd, "mt", start=True) as name:
         yield name
-    finally:
-        with contextlib.suppress(NotFound):
-            state = (await lxd.get(f"{path}/state")).metadata
-            if state["status"] != "Stopped":
-                stop = {"action": "stop", "force": True}
-                await lxd.operations.run("PUT", f"{path}/state", json=stop, timeout=60)
-            await lxd.operations.run("DELETE", path, timeout=60)
 
 
 async def metrics_naming(

@@ -10,7 +10,6 @@ which LXD 5.0 and Incus 6.0 both route.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import AsyncIterator, Callable
 
 import grpc
@@ -27,6 +26,7 @@ from lxd.api.v1.project_service_pb2_grpc import ProjectServiceStub
 from lxd.api.v1.server_service_pb2_grpc import ServerServiceStub
 from lxd.api.v1.status_code_pb2 import STATUS_CODE_SUCCESS
 from tests.integration.conftest import error_details
+from tests.integration.instance_support import delete_project
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -50,27 +50,6 @@ async def family(server: ServerServiceStub) -> str:
     return reply.server.environment.server or "lxd"
 
 
-async def quiet_delete(lxd: LxdClient, name: str) -> None:
-    """Delete a project and every instance in it through the transport; quiet if gone."""
-    with contextlib.suppress(NotFound):
-        instances = (await lxd.get("/1.0/instances", query={"project": name})).metadata or []
-        for url in instances:
-            instance = url.split("?")[0].rsplit("/", 1)[-1]
-            path = f"/1.0/instances/{instance}"
-            state = (await lxd.get(f"{path}/state", query={"project": name})).metadata
-            if state["status"] != "Stopped":
-                await lxd.operations.run(
-                    "PUT",
-                    f"{path}/state",
-                    json={"action": "stop", "force": True},
-                    query={"project": name},
-                    timeout=60,
-                )
-            with contextlib.suppress(NotFound):
-                await lxd.operations.run("DELETE", path, query={"project": name}, timeout=60)
-        await lxd.request("DELETE", f"/1.0/projects/{name}")
-
-
 @pytest.fixture
 async def new_project(
     lxd: LxdClient, unique_name: Callable[[str], str]
@@ -86,7 +65,7 @@ async def new_project(
         yield make
     finally:
         for name in made:
-            await quiet_delete(lxd, name)
+            await delete_project(lxd, name)
 
 
 @pytest.fixture

@@ -110,13 +110,15 @@ async def test_exec_close_stdin_then_keep_talking(
 
 
 async def test_exec_signal_gives_128_plus_signal(
-    containers: ContainerServiceStub, running: str
+    containers: ContainerServiceStub, lxd: LxdClient, running: str
 ) -> None:
     call = containers.ExecContainer(timeout=OP_TIMEOUT)
-    await call.write(exec_start(running, ["sleep", "100"]))
+    # `sleep 101`: no other test of the module runs it (another leaves a `sleep 100` behind).
+    await call.write(exec_start(running, ["sleep", "101"]))
     first = await call.read()
     assert first.WhichOneof("output") == "operation"
-    await asyncio.sleep(0.3)
+    # The signal goes once the command runs (a fixed pause raced LXD starting it, under load).
+    await wait_until_running(lxd, running, "sleep 101")
     await call.write(ExecContainerRequest(signal=signal.SIGUSR1))
     outcome = await asyncio.wait_for(collect(call), OP_TIMEOUT)
     assert outcome.exit_code == 128 + signal.SIGUSR1
