@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from pathlib import Path
 
+import orjson
 import pytest
 
-from bridge.facade.events import TYPED_VIEWS, metadata_span
+from bridge.facade import events as events_facade
+from bridge.facade.events import TYPED_VIEWS, SharedResponses, metadata_span
+from bridge.facade.handlers import method_handler
 from bridge.facade.image_streams import multipart_parts
 from bridge.transport import EVENT_TYPES
+from lxd.api.v1 import event_service_pb2
+from lxd.api.v1.event_service_pb2 import GetEventsResponse
+
+RECORDED = Path(__file__).parent / "testdata" / "lxd-5.0"
 
 
 def test_metadata_span_is_the_exact_text() -> None:
@@ -52,3 +60,42 @@ async def test_multipart_reader_whatever_the_chunking(piece: int) -> None:
 def test_every_event_type_the_filter_accepts_has_a_typed_view() -> None:
     # One table of types (the transport's); the facade's views must cover exactly those.
     assert set(TYPED_VIEWS) == EVENT_TYPES
+
+
+def test_an_events_response_is_built_and_serialized_once_for_all_subscribers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """LXD's recorded lifecycle event, asked for by three subscribers: one response built, one
+    serialization, and all three get the same bytes (not three messages grpc would serialize)."""
+    frame = (RECORDED / "GET_1.0_events.lifecycle.instance-created.json").read_bytes().strip()
+    event = orjson.loads(frame)
+    built: list[GetEventsResponse] = []
+    real = events_facade.event_response
+
+    def counting(event: dict[str, object], frame: str | bytes) -> GetEventsResponse:
+        built.append(real(event, frame))
+        return built[-1]
+
+    monkeypatch.setattr(events_facade, "event_response", counting)
+    shared = SharedResponses()
+    replies = [shared.get(event, frame) for _ in range(3)]
+    assert len(built) == 1
+    assert all(type(r) is bytes and r is replies[0] for r in replies)
+    reply = GetEventsResponse.FromString(replies[0])
+    assert reply == built[0]
+    assert reply.lifecycle.action == "instance-created"
+    assert reply.event.metadata == metadata_span(frame)
+
+
+def test_a_method_sends_bytes_its_handler_serialized_as_they_are() -> None:
+    """The serializer grpc gets: a message is serialized, bytes (a response serialized once for
+    many streams) go out unchanged."""
+    method = event_service_pb2.DESCRIPTOR.services_by_name["EventService"].methods_by_name[
+        "GetEvents"
+    ]
+    handler = method_handler(method, lambda request, call: None, lambda ctx, req: None, print)
+    serialize = handler.response_serializer
+    assert serialize is not None
+    message = GetEventsResponse(event={"type": "lifecycle", "project": "default"})
+    assert serialize(message) == message.SerializeToString()
+    assert serialize(message.SerializeToString()) == message.SerializeToString()

@@ -107,24 +107,26 @@ SHARED_RESPONSES = 256
 
 
 class SharedResponses:
-    """Each event's response built once, for every subscriber of every hub.
+    """Each event's response built and serialized once, for every subscriber of every hub.
 
     The hub hands all its subscribers the same frame, and the response depends on the frame alone
     (the event is its parse), so the frame is the key: its hash is computed once and kept by the
-    str. A subscriber further behind than the last ``size`` events gets its response built again,
-    the same. The responses are shared: nothing may change one after it is returned.
+    str. What is kept is the serialized ``GetEventsResponse``, which grpc sends to each stream as
+    it is (the method's serializer passes bytes through): nothing is parsed, built or serialized
+    per subscriber. A subscriber further behind than the last ``size`` events gets its response
+    built again, the same bytes.
     """
 
     def __init__(self, size: int = SHARED_RESPONSES) -> None:
         self.size = size
         self.built = 0  # responses built, for the tests
-        self._recent: OrderedDict[str | bytes, GetEventsResponse] = OrderedDict()
+        self._recent: OrderedDict[str | bytes, bytes] = OrderedDict()
 
-    def get(self, event: dict[str, Any], frame: str | bytes) -> GetEventsResponse:
-        """The response for ``event``, which came in ``frame``."""
+    def get(self, event: dict[str, Any], frame: str | bytes) -> bytes:
+        """The serialized response for ``event``, which came in ``frame``."""
         reply = self._recent.get(frame)
         if reply is None:
-            reply = self._recent[frame] = event_response(event, frame)
+            reply = self._recent[frame] = event_response(event, frame).SerializeToString()
             self.built += 1
             if len(self._recent) > self.size:
                 self._recent.popitem(last=False)
@@ -144,10 +146,9 @@ class EventFacade(Facade):
         #: Events a subscriber may have unsent before its stream ends with RESOURCE_EXHAUSTED.
         self.max_pending = DEFAULT_MAX_PENDING
 
-    async def GetEvents(
-        self, request: GetEventsRequest, call: CallContext
-    ) -> AsyncIterator[GetEventsResponse]:
-        """Subscribe, send the headers (the stream has started), then one response per event."""
+    async def GetEvents(self, request: GetEventsRequest, call: CallContext) -> AsyncIterator[bytes]:
+        """Subscribe, send the headers (the stream has started), then one response per event
+        (a serialized ``GetEventsResponse``, shared by every subscriber)."""
         subscription = await call.lxd.events.subscribe(
             list(request.types),
             project=request.project,

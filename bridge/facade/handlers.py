@@ -99,7 +99,7 @@ def method_handler(
     # Requests arrive as bytes and are parsed inside the handler's try (parse_request), so that
     # a request that cannot be parsed is INVALID_ARGUMENT, not grpc's UNKNOWN "Unexpected
     # <class DecodeError>".
-    options: dict[str, Any] = {"response_serializer": response_cls.SerializeToString}
+    options: dict[str, Any] = {"response_serializer": _serializer(response_cls)}
 
     async def called(request: Any, context: Context) -> Any:
         if method.client_streaming:
@@ -121,8 +121,12 @@ def method_handler(
             # generator (with the LXD connection it holds) is closed at once.
             try:
                 async with contextlib.aclosing(await called(request, context)) as items:
+                    write = context.write
                     async for item in items:
-                        await _gone_is_cancelled(context.write(item))
+                        try:
+                            await write(item)
+                        except grpc.aio.InternalError as e:  # as _gone_is_cancelled says
+                            _client_gone(e)
             except Exception as e:
                 await _abort(context, e)
 
@@ -225,6 +229,23 @@ async def _abort(context: Context, error: Exception) -> NoReturn:
     raise AssertionError("context.abort returned")  # it always raises
 
 
+def _serializer(response_cls: type[Message]) -> Callable[[Any], bytes]:
+    """The response serializer of a method: a message is serialized; ``bytes`` are a response
+    the handler serialized itself (once for many streams: GetEvents) and go out as they are."""
+    serialize = response_cls.SerializeToString
+
+    def serialized(reply: Any) -> bytes:
+        return reply if type(reply) is bytes else serialize(reply)
+
+    return serialized
+
+
+def _client_gone(error: grpc.aio.InternalError) -> NoReturn:
+    """End the handler as cancelled: the client has gone (see :func:`_gone_is_cancelled`)."""
+    _log.debug("the client has gone (cancelled or past its deadline): %s", error)
+    raise asyncio.CancelledError from None
+
+
 async def _gone_is_cancelled(sending: Awaitable[None]) -> None:
     """Send, and when the call takes nothing more because the client has gone (cancelled, or
     its deadline passed: gRPC core fails the batch) end the handler as cancelled.
@@ -236,5 +257,4 @@ async def _gone_is_cancelled(sending: Awaitable[None]) -> None:
     try:
         await sending
     except grpc.aio.InternalError as e:  # cygrpc's ExecuteBatchError
-        _log.debug("the client has gone (cancelled or past its deadline): %s", e)
-        raise asyncio.CancelledError from None
+        _client_gone(e)
