@@ -88,7 +88,7 @@ unit: setup ## Unit tests only (no LXD needed)
 run: setup ## Serve the bridge against the system LXD, or a private sandbox LXD when none answers
 	tools/run-bridge
 
-bench: setup ## Every benchmark side by side in one run, about 10 minutes (BENCH_FLAGS=--big: 1 GiB streams)
+bench: setup ## Every benchmark side by side in one run, about 5 minutes (10 on a busy machine) (BENCH_FLAGS=--big: 1 GiB streams)
 	$(PY) -m tools.bench $(BENCH_FLAGS)
 
 clean: ## Stop the sandbox LXD and remove build output
