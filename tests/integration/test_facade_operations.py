@@ -19,7 +19,11 @@ from lxd.api.v1.container_service_pb2_grpc import ContainerServiceStub
 from lxd.api.v1.container_state_pb2 import ContainerStatePut
 from lxd.api.v1.operation_pb2 import Operation
 from lxd.api.v1.operation_service_pb2_grpc import OperationServiceStub
-from lxd.api.v1.status_code_pb2 import STATUS_CODE_RUNNING, STATUS_CODE_SUCCESS
+from lxd.api.v1.status_code_pb2 import (
+    STATUS_CODE_FAILURE,
+    STATUS_CODE_RUNNING,
+    STATUS_CODE_SUCCESS,
+)
 from tests.integration.conftest import error_details
 from tests.integration.support import delete_container
 
@@ -73,7 +77,12 @@ async def test_a_running_operation_is_listed_got_and_waited_for(
     assert not_yet.operation.status_code == STATUS_CODE_RUNNING, "timeout 0 does not wait"
 
     done = await operations.GetOperationWait(pb.GetOperationWaitRequest(name=stopping.id))
-    assert done.operation.status_code == STATUS_CODE_SUCCESS
+    # Waited for to its end. The stop itself may end either way: on a loaded host LXD now and
+    # then gives up on busybox's clean shutdown ("Failed shutting down instance ...").
+    assert done.operation.id == stopping.id
+    assert done.operation.status_code == STATUS_CODE_SUCCESS or (
+        done.operation.status_code == STATUS_CODE_FAILURE and "shutting down" in done.operation.err
+    ), done.operation
 
 
 async def test_get_operation_wait_is_bounded_by_the_rpc_deadline(
