@@ -33,6 +33,11 @@ STDERR = 2
 #: at most 32 frames (LXD's are at most 128 KiB, mostly 4 KiB), so a consumer that joins them
 #: (``output(coalesce=...)``) finds enough waiting.
 _OUTPUT_QUEUE = 32
+#: Bulk output (``output(coalesce=...)``): after a chunk of at least LINGER_FROM bytes, the
+#: join waits LINGER seconds once for more, so that bulk output leaves in large messages rather
+#: than one per 4 KiB frame; smaller chunks (a prompt, an echo) go at once. docs/streams.md.
+LINGER_FROM = 4096
+LINGER = 0.002
 
 StdinSource = bytes | AsyncIterable[bytes]
 
@@ -99,10 +104,11 @@ class ExecSession:
     async def output(self, coalesce: int = 0) -> AsyncIterator[tuple[int, bytes]]:
         """Yield ``(fd, chunk)`` until every output stream has ended.
 
-        With ``coalesce``, chunks of one fd already waiting in the queue are joined, up to about
-        that many bytes, into one (order across fds is kept): LXD sends a frame per ``write()``
-        of the command, often 4 KiB, and a consumer with a cost per chunk (a gRPC message) moves
-        far more per second in fewer, larger ones. Nothing is waited for to join more.
+        With ``coalesce``, chunks of one fd are joined, up to about that many bytes, into one
+        (order across fds is kept): LXD sends a frame per ``write()`` of the command, often
+        4 KiB, and a consumer with a cost per chunk (a gRPC message) moves far more per second
+        in fewer, larger ones. What is already waiting is joined; after a chunk of
+        :data:`LINGER_FROM` bytes or more, what arrives within :data:`LINGER` seconds too.
         """
         pending: tuple[int, bytes | None] | None = None
         while self._open_outputs:
@@ -111,17 +117,33 @@ class ExecSession:
             if chunk is None:
                 self._open_outputs -= 1
                 continue
-            if coalesce and not self._queue.empty():
-                parts, size = [chunk], len(chunk)
-                while size < coalesce and not self._queue.empty():
-                    next_fd, next_chunk = self._queue.get_nowait()
-                    if next_fd != fd or next_chunk is None:
-                        pending = (next_fd, next_chunk)
-                        break
-                    parts.append(next_chunk)
-                    size += len(next_chunk)
-                chunk = b"".join(parts)
+            if coalesce and (len(chunk) >= LINGER_FROM or not self._queue.empty()):
+                chunk, pending = await self._join(fd, chunk, coalesce)
             yield fd, chunk
+
+    async def _join(
+        self, fd: int, chunk: bytes, coalesce: int
+    ) -> tuple[bytes, tuple[int, bytes | None] | None]:
+        """``chunk`` and the chunks of ``fd`` after it, up to about ``coalesce`` bytes: what is
+        waiting, and, when the output comes in a frame of :data:`LINGER_FROM` bytes or more
+        (bulk output, not a prompt or an echo), what is waiting :data:`LINGER` seconds later.
+        Returns the joined chunk and the item that ended the join (another fd's chunk, or an
+        end), if any, for the caller to handle next."""
+        parts, size = [chunk], len(chunk)
+        lingered = len(chunk) < LINGER_FROM
+        while size < coalesce:
+            if self._queue.empty():
+                if lingered:
+                    break
+                lingered = True
+                await asyncio.sleep(LINGER)
+                continue
+            item = self._queue.get_nowait()
+            if item[0] != fd or item[1] is None:
+                return b"".join(parts), item
+            parts.append(item[1])
+            size += len(item[1])
+        return (b"".join(parts) if len(parts) > 1 else chunk), None
 
     async def write(self, data: bytes) -> None:
         """Send ``data`` to the command's stdin (the pty when interactive)."""
