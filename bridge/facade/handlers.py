@@ -12,7 +12,12 @@ from typing import Any, NoReturn, TypeVar, cast
 
 import grpc
 from google.protobuf import message_factory
-from google.protobuf.descriptor import FieldDescriptor, MethodDescriptor, ServiceDescriptor
+from google.protobuf.descriptor import (
+    Descriptor,
+    FieldDescriptor,
+    MethodDescriptor,
+    ServiceDescriptor,
+)
 from google.protobuf.message import DecodeError, Message
 
 from bridge.errors import InvalidRequest, LimitExceeded
@@ -56,11 +61,13 @@ def parse_request(message_type: type[M], data: bytes) -> M:
 
 
 def _refuse_nul(message: Message, prefix: str) -> None:
-    for field, value in message.ListFields():
+    # Only the fields that can hold text are read (_text_fields): a bytes payload (stdin, a
+    # file's content) is never copied out of the message to be looked at.
+    for field in _text_fields(cast(Descriptor, message.DESCRIPTOR)):
         name = prefix + field.name
         if field.message_type is not None and field.message_type.GetOptions().map_entry:
             value_field = field.message_type.fields_by_name["value"]
-            for key, item in value.items():
+            for key, item in getattr(message, field.name).items():
                 if isinstance(key, str):
                     _refuse_nul_in(key, name, "a key")
                 item_name = f"{name}[{key!r}]".replace("'", '"')
@@ -68,12 +75,51 @@ def _refuse_nul(message: Message, prefix: str) -> None:
                     _refuse_nul(item, item_name + ".")
                 elif isinstance(item, str):
                     _refuse_nul_in(item, item_name, "the value")
+        elif field.is_repeated:
+            for item in getattr(message, field.name):
+                if field.message_type is not None:
+                    _refuse_nul(item, name + ".")
+                else:
+                    _refuse_nul_in(item, name, "the value")
         elif field.message_type is not None:
-            for item in value if field.is_repeated else [value]:
-                _refuse_nul(item, name + ".")
-        elif field.type == FieldDescriptor.TYPE_STRING:
-            for item in value if field.is_repeated else [value]:
-                _refuse_nul_in(item, name, "the value")
+            if message.HasField(field.name):
+                _refuse_nul(getattr(message, field.name), name + ".")
+        else:
+            _refuse_nul_in(getattr(message, field.name), name, "the value")
+
+
+_TEXT_FIELDS: dict[Descriptor, tuple[FieldDescriptor, ...]] = {}
+_VISITING: set[Descriptor] = set()
+
+
+def _text_fields(descriptor: Descriptor) -> tuple[FieldDescriptor, ...]:
+    """The fields of ``descriptor`` that are strings or lead to one (messages and maps holding
+    strings, at any depth), computed once per message type."""
+    known = _TEXT_FIELDS.get(descriptor)
+    if known is None:
+        _VISITING.add(descriptor)
+        try:
+            known = tuple(
+                f
+                for f in descriptor.fields
+                if f.type == FieldDescriptor.TYPE_STRING
+                or (f.message_type is not None and _holds_text(f.message_type))
+            )
+        finally:
+            _VISITING.discard(descriptor)
+        _TEXT_FIELDS[descriptor] = known
+    return known
+
+
+def _holds_text(descriptor: Descriptor) -> bool:
+    if descriptor in _VISITING:
+        return True  # a message that contains itself: looked into when reached
+    if descriptor.GetOptions().map_entry:
+        key, value = descriptor.fields_by_name["key"], descriptor.fields_by_name["value"]
+        return FieldDescriptor.TYPE_STRING in (key.type, value.type) or (
+            value.message_type is not None and _holds_text(value.message_type)
+        )
+    return bool(_text_fields(descriptor))
 
 
 def _refuse_nul_in(text: str, field: str, what: str) -> None:
