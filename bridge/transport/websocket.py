@@ -130,12 +130,12 @@ class ExecSession:
         Returns the joined chunk and the item that ended the join (another fd's chunk, or an
         end), if any, for the caller to handle next."""
         parts, size = [chunk], len(chunk)
-        lingered = len(chunk) < LINGER_FROM
+        may_wait = len(chunk) >= LINGER_FROM  # once
         while size < coalesce:
             if self._queue.empty():
-                if lingered:
+                if not may_wait:
                     break
-                lingered = True
+                may_wait = False
                 await asyncio.sleep(LINGER)
                 continue
             item = self._queue.get_nowait()
