@@ -8,52 +8,21 @@ Times are compared as instants: the daemon's UTC offset is the one documented th
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import orjson
 import pytest
 
 from bridge import codec
-from bridge.codec.plan import message_types
+from tests.recordings import TESTDATA, recorded_dialect, recorded_objects
 from tests.test_codec_vectors import as_instants
 
-GOLDEN = Path(__file__).parent / "testdata" / "lxd-5.0"
+GOLDEN = TESTDATA / "lxd-5.0"
 INDEX = orjson.loads((GOLDEN / "INDEX.json").read_bytes())
-FILES: dict[str, dict[str, Any]] = INDEX["files"]
-SERVER = orjson.loads((GOLDEN / "GET_1.0.json").read_bytes())["metadata"]
-DIALECT = codec.dialect_for(SERVER)
-MESSAGES = set(message_types())
+DIALECT = recorded_dialect(GOLDEN)
 
 
-def _objects() -> list[tuple[str, str, Any]]:
-    """(id, Go type, JSON object) for every object in the recorded metadata."""
-    found = []
-    for name, entry in sorted(FILES.items()):
-        if entry.get("content_type") != "application/json" and entry.get("envelope") != "event":
-            continue
-        body = orjson.loads((GOLDEN / name).read_bytes())
-        go_type = entry["go_type"]
-        if entry.get("envelope") in ("sync", "async", "error"):
-            found.append((f"{name}:envelope", "Response", body))
-            body = body["metadata"]
-            if entry.get("envelope") == "async":
-                go_type = "Operation"
-        if go_type.startswith("map[string][]"):
-            for status, items in (body or {}).items():
-                for i, item in enumerate(items):
-                    found.append(
-                        (f"{name}[{status}][{i}]", go_type.removeprefix("map[string][]"), item)
-                    )
-        elif go_type.startswith("[]"):
-            for i, item in enumerate(body or []):
-                found.append((f"{name}[{i}]", go_type[2:], item))
-        elif body is not None:
-            found.append((name, go_type, body))
-    return [(i, t, o) for i, t, o in found if t in MESSAGES and isinstance(o, dict)]
-
-
-OBJECTS = _objects()
+OBJECTS = recorded_objects(GOLDEN)
 
 
 def test_the_recording_covers_the_seed_objects() -> None:

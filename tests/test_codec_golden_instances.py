@@ -10,52 +10,34 @@ compared as instants (the daemon's UTC offset is the one documented thing not ke
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import orjson
 import pytest
 
 from bridge import codec
-from bridge.codec.plan import message_types
+from tests.recordings import TESTDATA, recorded_dialect, recorded_objects
 from tests.test_codec_vectors import as_instants
 
-GOLDEN = Path(__file__).parent / "testdata" / "instances"
+GOLDEN = TESTDATA / "instances"
 DIRECTORIES = sorted(p for p in GOLDEN.iterdir() if (p / "INDEX.json").is_file())
-MESSAGES = set(message_types())
-
-
-def _objects() -> list[tuple[str, str, str, Any]]:
-    """(id, directory, Go type, JSON object) for every object in the recorded metadata."""
-    found = []
-    for directory in DIRECTORIES:
-        index = orjson.loads((directory / "INDEX.json").read_bytes())
-        for name, entry in sorted(index["files"].items()):
-            body = orjson.loads((directory / name).read_bytes())
-            where = f"{directory.name}/{name}"
-            found.append((f"{where}:envelope", directory.name, "Response", body))
-            go_type, metadata = entry["go_type"], body["metadata"]
-            if go_type.startswith("[]"):
-                for i, item in enumerate(metadata or []):
-                    found.append((f"{where}[{i}]", directory.name, go_type[2:], item))
-            elif metadata is not None:
-                found.append((where, directory.name, go_type, metadata))
-    return [o for o in found if _instance_api(o[2]) and isinstance(o[3], dict)]
 
 
 def _instance_api(go_type: str) -> bool:
     """The structs of the instance endpoints (the recorded Server is the server tests' own)."""
-    return go_type in MESSAGES and (
-        go_type.startswith("Instance") or go_type in ("ImageMetadata", "Response")
-    )
+    return go_type.startswith("Instance") or go_type in ("ImageMetadata", "Response")
 
 
-OBJECTS = _objects()
+#: (id, directory, Go type, JSON object) for every object of the instance endpoints recorded.
+OBJECTS = [
+    (i, directory.name, t, o)
+    for directory in DIRECTORIES
+    for i, t, o in recorded_objects(directory, prefix=f"{directory.name}/", keep=_instance_api)
+]
 
 
 def _dialect(directory: str) -> codec.Dialect:
-    server = orjson.loads((GOLDEN / directory / "GET_1.0.json").read_bytes())["metadata"]
-    return codec.dialect_for(server)
+    return recorded_dialect(GOLDEN / directory)
 
 
 def test_both_daemons_were_recorded_with_every_instance_type() -> None:

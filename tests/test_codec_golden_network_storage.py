@@ -17,45 +17,23 @@ import pytest
 from google.protobuf.timestamp_pb2 import Timestamp
 
 from bridge import codec
-from bridge.codec.plan import message_types
 from lxd.api.v1 import storage_pool_volume_snapshot_pb2
+from tests.recordings import TESTDATA, recorded_dialect, recorded_objects
 from tests.test_codec_vectors import as_instants
 
-TESTDATA = Path(__file__).parent / "testdata"
 DIRECTORIES = sorted(TESTDATA.glob("*-network-storage"))
-MESSAGES = set(message_types())
 
 
-def _objects(directory: Path) -> list[tuple[str, str, Any]]:
-    """(id, Go type, JSON object) for every object of one directory's recorded bodies."""
-    files: dict[str, dict[str, Any]] = orjson.loads((directory / "INDEX.json").read_bytes())[
-        "files"
-    ]
-    found = []
-    for name, entry in sorted(files.items()):
-        if entry["go_type"] == "Server":
-            continue  # GET /1.0 only names the dialect here; test_codec_golden covers Server
-        body = orjson.loads((directory / name).read_bytes())
-        go_type = entry["go_type"]
-        found.append((f"{directory.name}/{name}:envelope", "Response", body))
-        body = body["metadata"]
-        if entry["envelope"] == "async":
-            go_type = "Operation"
-        if entry["envelope"] == "error":
-            continue
-        if go_type.startswith("[]"):
-            found.extend((f"{directory.name}/{name}[{i}]", go_type[2:], item) for i, item in
-                         enumerate(body or []))  # fmt: skip
-        elif body is not None:
-            found.append((f"{directory.name}/{name}", go_type, body))
-    return [(i, t, o) for i, t, o in found if t in MESSAGES and isinstance(o, dict)]
+def _not_server(go_type: str) -> bool:
+    return go_type != "Server"  # GET /1.0 only names the dialect here; test_codec_golden has it
 
 
-def _dialect(directory: Path) -> codec.Dialect:
-    return codec.dialect_for(orjson.loads((directory / "GET_1.0.json").read_bytes())["metadata"])
+_dialect = recorded_dialect
 
 
-CASES = [(d, *o) for d in DIRECTORIES for o in _objects(d)]
+CASES = [
+    (d, *o) for d in DIRECTORIES for o in recorded_objects(d, prefix=f"{d.name}/", keep=_not_server)
+]
 
 
 @pytest.mark.parametrize("name", ["lxd-5.0-network-storage", "incus-6.0-network-storage"])

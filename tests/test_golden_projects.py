@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import base64
 import json
-from pathlib import Path
 from typing import Any
 
 import orjson
@@ -23,9 +22,9 @@ from bridge import codec
 from bridge.facade.certificates import add_token_of, token_string
 from lxd.api.v1 import certificate_pb2
 from tests.go_oracle import GoOracle
+from tests.recordings import TESTDATA, recorded_objects
 from tests.test_codec_vectors import as_instants
 
-TESTDATA = Path(__file__).parent / "testdata"
 # (directory, the dialect the daemon writes, the Go oracle's structs of that daemon)
 RECORDINGS = [
     ("lxd-5.0-projects", codec.LXD_5_0, "lxd-5.0"),
@@ -37,28 +36,12 @@ def _index(directory: str) -> dict[str, Any]:
     return dict(orjson.loads((TESTDATA / directory / "INDEX.json").read_bytes()))
 
 
-def _objects() -> list[tuple[str, str, codec.Dialect, str, Any]]:
-    """(id, Go type, dialect, oracle version, JSON object) for every recorded object."""
-    found = []
-    for directory, dialect, version in RECORDINGS:
-        for name, entry in sorted(_index(directory)["files"].items()):
-            if entry.get("envelope") not in ("sync", "async", "error"):
-                continue
-            body = orjson.loads((TESTDATA / directory / name).read_bytes())
-            where = f"{directory}/{name}"
-            found.append((f"{where}:envelope", "Response", dialect, version, body))
-            go_type = "Operation" if entry["envelope"] == "async" else entry["go_type"]
-            metadata = body["metadata"]
-            items = metadata if go_type.startswith("[]") else [metadata]
-            for i, item in enumerate(items):
-                if isinstance(item, dict):
-                    found.append(
-                        (f"{where}[{i}]", go_type.removeprefix("[]"), dialect, version, item)
-                    )
-    return found
-
-
-OBJECTS = _objects()
+#: (id, Go type, dialect, oracle version, JSON object) for every recorded object.
+OBJECTS = [
+    (i, t, dialect, version, o)
+    for directory, dialect, version in RECORDINGS
+    for i, t, o in recorded_objects(TESTDATA / directory, prefix=f"{directory}/")
+]
 IDS = [o[0] for o in OBJECTS]
 
 

@@ -1,12 +1,15 @@
-"""The repository is self-contained: no test, tool, bridge code, Makefile or CI script reads the
-team's reference folder kept beside the repository. A clone on its own must run `make test`; what
-the tests need of LXD is vendored under third_party/lxd/ (see its README.md).
+"""The repository is self-contained: nothing tracked in it reads, or tells a reader to use, the
+team's reference folder kept beside the repository, or a path of this workplace. A clone on its
+own must run `make test`; what the tests and tools need of LXD is vendored under third_party/lxd/
+(see its README.md), with the sources its tables are derived from.
 
-Mentions in comments and docstrings (where data came from) are fine; a path that code builds is
-not. The tools that re-derive third_party/ take their source folder as an argument; nothing has
-a default path outside the repository. The detector's own cases below are written with `<REF>`
-for the folder's name, filled in from FOLDER when the test runs: FOLDER, the name alone, is the
-one mention the scan lets this file have.
+In code, mentions in comments and docstrings (where data came from) are fine; a path that code
+builds is not. In Markdown every line counts: a README's command or prose that sends a reader to
+such a path is the same dependency. The tools that re-derive third_party/ read vendored sources
+or take their source as an argument; nothing has a default path outside the repository. The
+detector's own cases below are written with `<REF>` and `<WORK>` for the two names, filled in
+from FOLDER and WORKPLACE when the test runs: those two constants are the only mentions the scan
+lets this file have.
 """
 
 from __future__ import annotations
@@ -19,11 +22,13 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-SCANNED = ["bridge", "tests", "tools", "examples", ".ci", "Makefile", "pyproject.toml"]
 #: The name of the team's reference folder beside the repository: what the detector looks for.
 FOLDER = "shared"
-_SHARED_PATH = re.compile(rf"\.\./{FOLDER}\b")
-_COMMENT = {".go": "//", ".js": "//", ".mjs": "//", ".proto": "//"}
+#: The root of this workplace (its mirrors, its checkouts): no clone elsewhere has it.
+WORKPLACE = "/work"
+_OUTSIDE = re.compile(rf"\.\./{FOLDER}\b|(?<![\w.~-]){WORKPLACE}/")
+#: What starts a comment, by suffix (else "#"); "" for Markdown, where every line counts.
+_COMMENT = {".go": "//", ".js": "//", ".mjs": "//", ".proto": "//", ".md": ""}
 
 
 def _docstrings(tree: ast.AST) -> set[int]:
@@ -48,17 +53,17 @@ def python_uses(source: str) -> list[str]:
         if isinstance(node, ast.Constant)
         and isinstance(node.value, str)
         and id(node) not in docstrings
-        and (node.value.strip("/") == FOLDER or _SHARED_PATH.search(node.value))
+        and (node.value.strip("/") in (FOLDER, WORKPLACE.strip("/")) or _OUTSIDE.search(node.value))
     ]
 
 
 def text_uses(source: str, comment: str) -> list[str]:
-    """Lines of a Makefile, shell script, Go or JS file that name the reference folder beside the
-    repository outside a comment."""
+    """Lines of any other tracked text (Makefile, shell, Go, JS, proto, Markdown) that name the
+    reference folder beside the repository or a workplace path outside a comment."""
     return [
         line.strip()
         for line in source.splitlines()
-        if _SHARED_PATH.search(line.split(comment, 1)[0] if comment else line)
+        if _OUTSIDE.search(line.split(comment, 1)[0] if comment else line)
     ]
 
 
@@ -81,13 +86,25 @@ DETECTOR_CASES = [
     ("a shell comment", "run", "# ../<REF> is not needed\nmake test\n", False),
     ("a Go comment", "api.go", "// copied from ../<REF>/seed\npackage main\n", False),
     ("LXD's shared package", "x.py", 'NOTE = "LXD\'s shared.Jmap and shared/api"\n', False),
+    ("a README command", "README.md", "```sh\ntool --shared ../<REF>\n```\n", True),
+    (
+        "README prose",
+        "third_party/x/README.md",
+        "kept beside the repository as `../<REF>/`\n",
+        True,
+    ),
+    ("a Markdown heading", "docs/x.md", "## From ../<REF>/seed\n", True),
+    ("a workplace path in Markdown", "README.md", "mirrors live under `<WORK>/.mirror`\n", True),
+    ("a workplace path in code", "x.py", 'MIRRORS = Path("<WORK>/.mirror")\n', True),
+    ("a path that only ends alike", "x.py", 'P = "build/work/x"\n', False),
+    ("Markdown naming LXD's package", "docs/x.md", "the Go package `shared/api`\n", False),
 ]
 
 
 @pytest.mark.parametrize(
     ("path", "source", "flagged"),
     [
-        (path, source.replace("<REF>", FOLDER), flagged)
+        (path, source.replace("<REF>", FOLDER).replace("<WORK>", WORKPLACE), flagged)
         for _, path, source, flagged in DETECTOR_CASES
     ],
     ids=[case[0] for case in DETECTOR_CASES],
@@ -98,7 +115,7 @@ def test_the_detector_flags_code_that_reads_shared(path: str, source: str, flagg
 
 def _tracked_files() -> list[str]:
     result = subprocess.run(
-        ["git", "ls-files", "-z", "--", *SCANNED],
+        ["git", "ls-files", "-z"],
         cwd=REPO,
         capture_output=True,
         check=True,
@@ -106,9 +123,10 @@ def _tracked_files() -> list[str]:
     return [name.decode() for name in result.stdout.split(b"\0") if name]
 
 
-def test_no_tracked_code_reads_the_reference_folder_beside_the_repository() -> None:
+def test_nothing_tracked_reads_or_points_outside_the_repository() -> None:
     files = _tracked_files()
-    assert "tests/test_schema_mirror.py" in files  # the scan sees the tests that once read it
+    # The scan sees the tests that once read the folder and the READMEs that once pointed there.
+    assert {"tests/test_schema_mirror.py", "third_party/lxd/README.md", "README.md"} <= set(files)
     found = {}
     for name in files:
         path = REPO / name
@@ -120,6 +138,6 @@ def test_no_tracked_code_reads_the_reference_folder_beside_the_repository() -> N
             continue  # binary data is not code
         if hits := uses(name, source):
             found[name] = hits
-    # This file names the folder once, as FOLDER, to look for it: that and nothing else.
-    assert found.pop("tests/test_self_contained.py", None) == [FOLDER]
+    # This file names the two once each, as FOLDER and WORKPLACE, to look for them: nothing else.
+    assert found.pop("tests/test_self_contained.py", None) == [FOLDER, WORKPLACE]
     assert found == {}

@@ -1,7 +1,8 @@
 """The vendored LXD reference data (third_party/lxd/) is complete and reads back as it was derived.
 
-tools/vendor_lxd_reference.py derives the tables; its parser is checked here on a godoc excerpt
-written into the test, so the check needs nothing outside the repository.
+tools/vendor_lxd_reference.py derives the tables from the sources vendored beside them
+(third_party/lxd/sources/); the tables are checked against that derivation here, and its parser
+on a godoc excerpt written into the test. Nothing outside the repository is read.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from tests.reference import (
 )
 from tools.vendor_lxd_reference import (
     STRUCT_COLUMNS,
+    derive,
+    differences,
     endpoint_rows,
     load_structs,
     struct_change_rows,
@@ -187,3 +190,14 @@ def test_every_doc_example_is_vendored_with_its_index_and_fixes() -> None:
     notice = (REST_API_EXAMPLES.parent.parent / "README.md").read_text()
     assert "Apache-2.0" in notice
     assert "Apache License" in (REST_API_EXAMPLES.parent.parent / "LICENSE").read_text()
+
+
+def test_every_derived_table_is_what_the_tool_derives_from_the_vendored_sources() -> None:
+    derived = derive()  # third_party/lxd/sources/, counted (83 structs, 107 endpoints ...)
+    assert set(derived) == {
+        "lxd-3.4/shared-api-structs.tsv",
+        "lxd-3.4/shared-api-types.tsv",
+        "lxd-3.4/endpoints.tsv",
+        "lxd-5.0/struct-changes-from-3.4.tsv",
+    }
+    assert differences(derived) == []

@@ -1,23 +1,23 @@
-"""Derive the LXD reference data the tests read (third_party/lxd/) from the team's reference folder.
+"""Derive the LXD 3.4 reference tables the tests read (third_party/lxd/) from vendored sources.
 
-Usage: python -m tools.vendor_lxd_reference --shared DIR [--check]
+Usage: python -m tools.vendor_lxd_reference [--sources DIR] [--check]
 
-The tests read only third_party/lxd/. This tool re-derives it where a developer has the team's
-reference folder (DIR, named explicitly: no path outside the repository is built in): tables of
-facts, not the prose they come from.
+The tests read only the tables. This tool derives them from the sources vendored beside them in
+third_party/lxd/sources/ (DIR by default; see third_party/lxd/README.md for where each came
+from): tables of facts, not the prose they come from.
 
   lxd-3.4/shared-api-structs.tsv   every struct of the seed (the godoc of LXD 3.4's shared/api):
                                    its API extension, embedded structs and fields in Go order, each
                                    field's Go name, Go type, json key, omitempty and API extension
   lxd-3.4/shared-api-types.tsv     the seed's named types (StatusCode, ResponseType) and constants
-  lxd-3.4/endpoints.tsv            the 107 REST endpoints of LXD 3.4 (reference/endpoints.md):
+  lxd-3.4/endpoints.tsv            the 107 REST endpoints of LXD 3.4 (sources/endpoints-3.4.md):
                                    method, path, response kind, request and response types, query
-  lxd-3.4/rest-api-examples/       the JSON examples of LXD 3.4's doc/rest-api.md, with INDEX.md
-                                   (file -> Go type) and FIXES.md (edits made, negative cases)
-  lxd-5.0/endpoints.tsv            the 185 endpoints of LXD 5.0.2's doc/rest-api.yaml, with group
   lxd-5.0/struct-changes-from-3.4.tsv  keys LXD added, removed or retyped in each 3.4 struct by 5.0
 
---check writes nothing and exits 1 when third_party/lxd/ differs from what would be derived.
+--check writes nothing and exits 1 when a table differs from what would be derived (a test runs
+the same comparison). The other files under third_party/lxd/ are vendored as they are (the
+3.4 doc examples, LXD 5.0.2's endpoint list) or derived from LXD's Go sources by
+tools/vendor_shared_api.py.
 """
 
 from __future__ import annotations
@@ -32,18 +32,16 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "third_party" / "lxd"
-SEED_FILE = Path("seed") / "lxd-shared-api-godoc-2018-08-24.txt"
-ENDPOINTS_FILE = Path("reference") / "endpoints.md"
-ENDPOINTS_5_0_FILE = Path("reference") / "lxd-5.0-endpoints.tsv"
-STRUCT_CHANGES_FILE = Path("reference") / "struct_changes_3.4_to_5.0.md"
-EXAMPLES_DIR = Path("vectors") / "lxd-3.4-docs"
+SOURCES = OUT / "sources"
+SEED_FILE = "lxd-shared-api-godoc-2018-08-24.txt"
+ENDPOINTS_FILE = "endpoints-3.4.md"
+STRUCT_CHANGES_FILE = "struct-changes-3.4-to-5.0.md"
 
 # What the seed holds; the parser must find exactly this much.
 SEED_STRUCTS = 83
 SEED_NAMED_TYPES = 2
 SEED_FLATTENED_FIELDS = 411
 ENDPOINTS_3_4 = 107
-ENDPOINTS_5_0 = 185
 
 
 # --- the seed: Go structs ---------------------------------------------------------------------
@@ -326,10 +324,10 @@ def read_tsv(path: Path) -> list[dict[str, str]]:
 # --- derive and compare ---------------------------------------------------------------------
 
 
-def derive(shared: Path) -> dict[str, bytes]:
-    """Every vendored file, by path under third_party/lxd/, derived from the reference folder."""
-    structs, types = parse_go_types((shared / SEED_FILE).read_text())
-    seed_text = (shared / SEED_FILE).read_text()
+def derive(sources: Path = SOURCES) -> dict[str, bytes]:
+    """Every derived table, by path under third_party/lxd/, from the sources in ``sources``."""
+    seed_text = (sources / SEED_FILE).read_text()
+    structs, types = parse_go_types(seed_text)
     index_count = len(re.findall(r"^type \w+ Uses$", seed_text, re.M))
     flattened = sum(len(flatten(structs, n)) for n in structs)
     found = (len(structs), len(types), flattened, index_count)
@@ -338,39 +336,22 @@ def derive(shared: Path) -> dict[str, bytes]:
         raise ValueError(
             f"the seed parser found (structs, types, fields, index) {found}, not {want}"
         )
-    endpoints = endpoint_rows((shared / ENDPOINTS_FILE).read_text())
+    endpoints = endpoint_rows((sources / ENDPOINTS_FILE).read_text())
     if len(endpoints) != ENDPOINTS_3_4:
         raise ValueError(
             f"{ENDPOINTS_FILE} has {len(endpoints)} endpoint rows, not {ENDPOINTS_3_4}"
         )
-    endpoints_5_0 = (shared / ENDPOINTS_5_0_FILE).read_bytes()
-    if len(endpoints_5_0.splitlines()) != ENDPOINTS_5_0 + 1:
-        raise ValueError(f"{ENDPOINTS_5_0_FILE} does not have {ENDPOINTS_5_0} rows")
-    files = {
+    changes = struct_change_rows((sources / STRUCT_CHANGES_FILE).read_text())
+    return {
         "lxd-3.4/shared-api-structs.tsv": tsv(STRUCT_COLUMNS, struct_rows(structs)).encode(),
         "lxd-3.4/shared-api-types.tsv": tsv(TYPE_COLUMNS, type_rows(types)).encode(),
         "lxd-3.4/endpoints.tsv": tsv(ENDPOINT_COLUMNS, endpoints).encode(),
-        "lxd-5.0/endpoints.tsv": endpoints_5_0,
-        "lxd-5.0/struct-changes-from-3.4.tsv": tsv(
-            CHANGE_COLUMNS, struct_change_rows((shared / STRUCT_CHANGES_FILE).read_text())
-        ).encode(),
+        "lxd-5.0/struct-changes-from-3.4.tsv": tsv(CHANGE_COLUMNS, changes).encode(),
     }
-    for path in sorted((shared / EXAMPLES_DIR).iterdir()):
-        if path.suffix in (".json", ".md"):
-            files[f"lxd-3.4/rest-api-examples/{path.name}"] = path.read_bytes()
-    return files
-
-
-def _derived_dirs() -> list[Path]:
-    return [OUT / "lxd-3.4", OUT / "lxd-5.0"]
-
-
-# Tables under the derived folders that tools/vendor_shared_api.py derives from the Go sources.
-DERIVED_ELSEWHERE = {"lxd-5.0/shared-api-structs.tsv"}
 
 
 def differences(files: dict[str, bytes]) -> list[str]:
-    """Paths under third_party/lxd/ that are missing, different, or not derived at all."""
+    """The derived tables that are missing under third_party/lxd/ or differ from ``files``."""
     problems = []
     for name, data in files.items():
         path = OUT / name
@@ -378,37 +359,30 @@ def differences(files: dict[str, bytes]) -> list[str]:
             problems.append(f"missing: {path.relative_to(REPO)}")
         elif path.read_bytes() != data:
             problems.append(f"differs: {path.relative_to(REPO)}")
-    for directory in _derived_dirs():
-        for path in sorted(directory.rglob("*")):
-            name = str(path.relative_to(OUT))
-            if path.is_file() and name not in files and name not in DERIVED_ELSEWHERE:
-                problems.append(f"not derived: {path.relative_to(REPO)}")
     return problems
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shared", type=Path, required=True, help="the reference folder")
+    parser.add_argument(
+        "--sources", type=Path, default=SOURCES, help="the sources (default: the vendored ones)"
+    )
     parser.add_argument("--check", action="store_true", help="compare only; exit 1 on a difference")
     args = parser.parse_args(argv)
-    if not args.shared.is_dir():
-        print(f"vendor_lxd_reference: no reference folder at {args.shared}", file=sys.stderr)
+    if not args.sources.is_dir():
+        print(f"vendor_lxd_reference: no sources at {args.sources}", file=sys.stderr)
         return 2
-    files = derive(args.shared)
+    files = derive(args.sources)
     if args.check:
         problems = differences(files)
         for problem in problems:
             print(problem, file=sys.stderr)
         return 1 if problems else 0
-    for directory in _derived_dirs():
-        for path in directory.rglob("*"):
-            if path.is_file() and str(path.relative_to(OUT)) not in DERIVED_ELSEWHERE:
-                path.unlink()
     for name, data in files.items():
         path = OUT / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
-    print(f"wrote {len(files)} files under {OUT.relative_to(REPO)}")
+    print(f"wrote {len(files)} tables under {OUT.relative_to(REPO)}")
     return 0
 
 

@@ -1,10 +1,11 @@
 """Derive the shared/api facts tables of LXD 5.0.2 and Incus 6.0.4 from their Go sources.
 
-Usage: python -m tools.vendor_shared_api --mirrors DIR [--check]
+Usage: python -m tools.vendor_shared_api --lxd GIT_DIR --incus GIT_DIR [--check]
 
-The tests read only the committed tables. This tool re-derives them where the project's git
-mirrors of LXD and Incus are at hand (DIR, named explicitly: owner+name/repo under it): it reads
-every non-test Go file of shared/api at the pinned tag with `git show` and keeps facts, not code:
+The tests read only the committed tables. This tool re-derives them from git clones of LXD
+(https://github.com/canonical/lxd) and Incus (https://github.com/lxc/incus), bare or not, that
+hold the pinned tags (each named explicitly: no path outside the repository is built in): it
+reads every non-test Go file of shared/api at the tag with `git show` and keeps facts, not code:
 
   third_party/lxd/lxd-5.0/shared-api-structs.tsv        every struct of LXD 5.0.2's shared/api
   third_party/incus/incus-6.0.4/shared-api-structs.tsv  every struct of Incus 6.0.4's shared/api
@@ -38,8 +39,8 @@ REPO = Path(__file__).resolve().parent.parent
 class Source:
     """One server family's shared/api at a pinned tag, and where its table goes."""
 
-    family: str
-    mirror: str  # the mirror's folder under --mirrors: owner+name/repo
+    family: str  # also the option naming its git clone: --lxd, --incus
+    upstream: str  # the repository the clone is of
     tag: str
     out: str  # the table's path under the repository
     structs: int  # how many structs the tag declares: the parser must find exactly this many
@@ -48,14 +49,14 @@ class Source:
 SOURCES = [
     Source(
         "lxd",
-        "canonical+lxd/repo",
+        "https://github.com/canonical/lxd",
         "lxd-5.0.2",
         "third_party/lxd/lxd-5.0/shared-api-structs.tsv",
         212,
     ),
     Source(
         "incus",
-        "lxc+incus/repo",
+        "https://github.com/lxc/incus",
         "v6.0.4",
         "third_party/incus/incus-6.0.4/shared-api-structs.tsv",
         208,
@@ -133,22 +134,23 @@ def parse_go_source(text: str) -> dict[str, GoStruct]:
     return structs
 
 
-def _git(mirror: Path, *args: str) -> str:
+def _git(clone: Path, *args: str) -> str:
     return subprocess.run(
-        ["git", "-C", str(mirror), *args], capture_output=True, text=True, check=True
+        ["git", "-C", str(clone), *args], capture_output=True, text=True, check=True
     ).stdout
 
 
-def read_shared_api(mirror: Path, tag: str) -> str:
+def read_shared_api(clone: Path, tag: str) -> str:
     """Every non-test Go file of shared/api at the tag, concatenated in path order."""
-    names = _git(mirror, "ls-tree", "--name-only", tag, "shared/api/").split()
+    names = _git(clone, "ls-tree", "--name-only", tag, "shared/api/").split()
     files = [n for n in sorted(names) if n.endswith(".go") and not n.endswith("_test.go")]
-    return "\n".join(_git(mirror, "show", f"{tag}:{name}") for name in files)
+    return "\n".join(_git(clone, "show", f"{tag}:{name}") for name in files)
 
 
-def derive(source: Source, mirrors: Path) -> bytes:
-    """One family's table, checked against the number of struct declarations at the tag."""
-    text = read_shared_api(mirrors / source.mirror, source.tag)
+def derive(source: Source, clone: Path) -> bytes:
+    """One family's table from a git clone of its upstream, checked against the number of struct
+    declarations at the tag."""
+    text = read_shared_api(clone, source.tag)
     structs = parse_go_source(text)
     declared = len(re.findall(r"^type \w+ struct \{$", text, re.M))
     if len(structs) != declared or declared != source.structs:
@@ -161,16 +163,20 @@ def derive(source: Source, mirrors: Path) -> bytes:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--mirrors", type=Path, required=True, help="the folder of git mirrors")
+    for source in SOURCES:
+        parser.add_argument(
+            f"--{source.family}", type=Path, required=True, metavar="GIT_DIR",
+            help=f"a git clone of {source.upstream} holding tag {source.tag}",
+        )  # fmt: skip
     parser.add_argument("--check", action="store_true", help="compare only; exit 1 on a difference")
     args = parser.parse_args(argv)
     problems = []
     for source in SOURCES:
-        mirror = args.mirrors / source.mirror
-        if not mirror.exists():
-            print(f"vendor_shared_api: no mirror at {mirror}", file=sys.stderr)
+        clone: Path = getattr(args, source.family)
+        if not clone.exists():
+            print(f"vendor_shared_api: no git clone at {clone}", file=sys.stderr)
             return 2
-        data = derive(source, args.mirrors)
+        data = derive(source, clone)
         path = REPO / source.out
         if args.check:
             if not path.exists() or path.read_bytes() != data:
