@@ -64,10 +64,8 @@ def status_name(ctx: _Context, error: BaseException | None) -> str:
     if isinstance(error, asyncio.CancelledError):
         return grpc.StatusCode.CANCELLED.name
     code = ctx.code()
-    if isinstance(code, grpc.StatusCode):
-        return code.name
-    if isinstance(code, int):  # grpc.aio may keep the raw status number
-        return next((c.name for c in grpc.StatusCode if c.value[0] == code), str(code))
+    if isinstance(code, (grpc.StatusCode, int)):  # grpc.aio may keep the raw status number
+        return _code_name(code)
     return grpc.StatusCode.OK.name if error is None else grpc.StatusCode.UNKNOWN.name
 
 
