@@ -64,10 +64,8 @@ def status_name(ctx: _Context, error: BaseException | None) -> str:
     if isinstance(error, asyncio.CancelledError):
         return grpc.StatusCode.CANCELLED.name
     code = ctx.code()
-    if isinstance(code, grpc.StatusCode):
-        return code.name
-    if isinstance(code, int):  # grpc.aio may keep the raw status number
-        return next((c.name for c in grpc.StatusCode if c.value[0] == code), str(code))
+    if isinstance(code, (grpc.StatusCode, int)):  # grpc.aio may keep the raw status number
+        return _code_name(code)
     return grpc.StatusCode.OK.name if error is None else grpc.StatusCode.UNKNOWN.name
 
 
@@ -190,6 +188,8 @@ class CallInterceptor(grpc.aio.ServerInterceptor):
         audit = self._audit
         audited = audit.method(rpc) if audit is not None else None
         request_streaming = handler.request_streaming
+        # The grpc_server_handled_total series by status name, looked up on a status's first end.
+        handled: dict[str, Any] = {}
 
         def begin(ctx: _Context) -> tuple[Any, context.CallContext, Any]:
             """Step 1: the caller, the call's context (set), its token."""
@@ -221,7 +221,10 @@ class CallInterceptor(grpc.aio.ServerInterceptor):
             """Step 5, but for the slots and the context (the caller's own ``finally``): once
             per call, when it ends or just before an abort's status is sent."""
             elapsed = time.perf_counter() - started
-            GRPC_HANDLED.labels(*labels, code).inc()
+            counted = handled.get(code)
+            if counted is None:
+                counted = handled[code] = GRPC_HANDLED.labels(*labels, code)
+            counted.inc()
             handling.observe(elapsed)
             _log.info("%s %s %.1f ms", rpc, code, elapsed * 1000)
             if audited is not None:

@@ -26,6 +26,9 @@ __all__ = ["LxdRequest", "traced_operation_wait"]
 P = ParamSpec("P")
 R = TypeVar("R")
 
+#: The lxd_grpc_bridge_lxd_request_seconds series by (method, status), looked up on first use.
+_SERIES: dict[tuple[str, int | None], Any] = {}
+
 
 class LxdRequest:
     """``with LxdRequest(method, path) as seen: ...; seen.status = response.status``: the
@@ -59,10 +62,13 @@ class LxdRequest:
         error: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
+        elapsed = time.perf_counter() - self.started
         status = self.status
-        LXD_REQUEST_SECONDS.labels(self.method, "error" if status is None else str(status)).observe(
-            time.perf_counter() - self.started
-        )
+        series = _SERIES.get((self.method, status))
+        if series is None:
+            label = "error" if status is None else str(status)
+            series = _SERIES[self.method, status] = LXD_REQUEST_SECONDS.labels(self.method, label)
+        series.observe(elapsed)
         span = self.span
         if span is not None:
             if status is not None:
