@@ -261,15 +261,20 @@ async def test_bulk_output_leaves_in_large_messages(
 ) -> None:
     """``head`` writes 4 KiB at a time and LXD sends a websocket frame per write; the bridge
     joins them (waiting 2 ms for more after a 4 KiB frame) into messages of up to 256 KiB, so
-    8 MiB arrive in far fewer messages than frames (about 2,000 frames; without the wait the
-    joins averaged 56 KiB, 150 messages, on an idle machine)."""
+    8 MiB arrive in far fewer messages than frames (about 2,000 frames).
+
+    How many depends on how fast the daemon sends against how fast the bridge reads, so the
+    bound is loose (16 KiB a message on average): with the wait, 33 to 77 messages on a
+    loaded host, but 141 and 165 from Incus on a lightly loaded one; without it, 150 on an
+    idle host and 35 to 55 on a loaded one. The wait's own effect is shown, paced by the test
+    rather than by the host, by tests/test_streams_unit.py (the join over the wait for more)."""
     size = 8 * 1024 * 1024
     call = containers.ExecContainer(timeout=OP_TIMEOUT)
     await call.write(exec_start(running, ["head", "-c", str(size), "/dev/zero"]))
     await call.write(ExecContainerRequest(close_stdin=True))
     sizes = [len(r.stdout) async for r in call if r.WhichOneof("output") == "stdout"]
     assert sum(sizes) == size
-    assert len(sizes) <= size // (64 * 1024), f"{len(sizes)} messages: {sizes[:20]} ..."
+    assert len(sizes) <= size // (16 * 1024), f"{len(sizes)} messages: {sizes[:20]} ..."
 
 
 async def test_record_output_streams_the_logs(
