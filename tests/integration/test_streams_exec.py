@@ -212,13 +212,14 @@ async def test_interactive_resize_and_pty(containers: ContainerServiceStub, runn
     # `sh -c`, not a shell reading stdin: busybox ash's line editor, started while input was
     # already arriving, made the typed-command version flaky under load (it echoed the line
     # twice and the test saw no output of the command).
-    # The pause before `exit` is for LXD: its pty mirror was seen (twice, under load, in CI runs)
-    # to end the stream without the command's last write when the command exited right after
-    # it (the size line came, "err" did not). The bridge reads each websocket until LXD ends it;
+    # The command exits once the test has read its last write: LXD's pty mirror was seen (twice,
+    # under load, in CI runs) to end the stream without the command's last write when the
+    # command exited right after it (the size line came, "err" did not), and a fixed pause
+    # before `exit` only made that rarer. The bridge reads each websocket until LXD ends it;
     # what LXD never sends it cannot pass on.
     script = (
         'while [ "$(stty size)" != "43 132" ]; do sleep 0.05; done; '
-        'echo "size=$(stty size)"; echo err >&2; sleep 0.3; exit 7'
+        'echo "size=$(stty size)"; echo err >&2; read line; exit 7'
     )
     call = containers.ExecContainer(timeout=OP_TIMEOUT)
     await call.write(
@@ -232,9 +233,21 @@ async def test_interactive_resize_and_pty(containers: ContainerServiceStub, runn
         )
     )
     await call.write(ExecContainerRequest(window_size=ContainerWindowSize(width=132, height=43)))
+
+    async def until_err() -> bytes:
+        stdout = b""
+        while b"err\r\n" not in stdout:
+            reply = await call.read()
+            assert reply is not grpc.aio.EOF, stdout
+            # one pty: stderr comes out as stdout
+            assert reply.WhichOneof("output") in ("operation", "stdout"), reply
+            stdout += reply.stdout
+        return stdout
+
+    stdout = await asyncio.wait_for(until_err(), OP_TIMEOUT)
+    assert b"size=43 132\r\n" in stdout
+    await call.write(ExecContainerRequest(stdin=b"\n"))  # the `read`: now it may exit
     outcome = await asyncio.wait_for(collect(call), OP_TIMEOUT)
-    assert b"size=43 132\r\n" in outcome.stdout
-    assert b"err\r\n" in outcome.stdout  # one pty: stderr comes out as stdout
     assert outcome.stderr == b""
     assert outcome.exit_code == 7
 
