@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from bridge.facade import events as events_facade
 from bridge.facade.events import TYPED_VIEWS, SharedResponses, metadata_span
 from bridge.facade.handlers import method_handler
 from bridge.facade.image_streams import multipart_parts
-from bridge.transport import EVENT_TYPES
+from bridge.transport import EVENT_TYPES, websocket
 from lxd.api.v1 import event_service_pb2
 from lxd.api.v1.event_service_pb2 import GetEventsResponse
 
@@ -99,3 +100,41 @@ def test_a_method_sends_bytes_its_handler_serialized_as_they_are() -> None:
     message = GetEventsResponse(event={"type": "lifecycle", "project": "default"})
     assert serialize(message) == message.SerializeToString()
     assert serialize(message.SerializeToString()) == message.SerializeToString()
+
+
+class _PacedWebsocket:
+    """A websocket that hands over one 4 KiB frame per turn of the event loop, then LXD's
+    end-of-stream marker: the pace of a command's bulk output, without the timing of a daemon
+    (how many frames LXD sends per millisecond depends on the host's load; see
+    test_bulk_output_leaves_in_large_messages)."""
+
+    def __init__(self, frames: int) -> None:
+        self.frames = frames
+
+    async def recv(self) -> bytes | str:
+        await asyncio.sleep(0)
+        if not self.frames:
+            return ""
+        self.frames -= 1
+        return bytes(4096)
+
+
+async def test_bulk_output_is_joined_over_the_wait_for_more(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """After a 4 KiB frame the join waits once for more (websocket.LINGER, lengthened here so
+    that a loaded host cannot steal the wait): 256 frames arriving one per loop turn leave in a
+    few large chunks. Without the wait each chunk holds what happened to be waiting, a frame or
+    two."""
+    monkeypatch.setattr(websocket, "LINGER", 0.05)
+    frames = 256
+    data = {0: _PacedWebsocket(0), 1: _PacedWebsocket(frames), 2: _PacedWebsocket(0)}
+    session = websocket.ExecSession(
+        None,  # type: ignore[arg-type]  # output() reads no operation
+        None,  # type: ignore[arg-type]  # nor the control websocket
+        data,  # type: ignore[arg-type]
+        interactive=False,
+    )
+    sizes = [len(chunk) async for fd, chunk in session.output(coalesce=256 * 1024) if fd == 1]
+    assert sum(sizes) == frames * 4096
+    assert len(sizes) <= frames // 16, sizes

@@ -212,13 +212,14 @@ async def test_interactive_resize_and_pty(containers: ContainerServiceStub, runn
     # `sh -c`, not a shell reading stdin: busybox ash's line editor, started while input was
     # already arriving, made the typed-command version flaky under load (it echoed the line
     # twice and the test saw no output of the command).
-    # The pause before `exit` is for LXD: its pty mirror was seen (twice, under load, in CI runs)
-    # to end the stream without the command's last write when the command exited right after
-    # it (the size line came, "err" did not). The bridge reads each websocket until LXD ends it;
+    # The command exits once the test has read its last write: LXD's pty mirror was seen (twice,
+    # under load, in CI runs) to end the stream without the command's last write when the
+    # command exited right after it (the size line came, "err" did not), and a fixed pause
+    # before `exit` only made that rarer. The bridge reads each websocket until LXD ends it;
     # what LXD never sends it cannot pass on.
     script = (
         'while [ "$(stty size)" != "43 132" ]; do sleep 0.05; done; '
-        'echo "size=$(stty size)"; echo err >&2; sleep 0.3; exit 7'
+        'echo "size=$(stty size)"; echo err >&2; read line; exit 7'
     )
     call = containers.ExecContainer(timeout=OP_TIMEOUT)
     await call.write(
@@ -232,9 +233,21 @@ async def test_interactive_resize_and_pty(containers: ContainerServiceStub, runn
         )
     )
     await call.write(ExecContainerRequest(window_size=ContainerWindowSize(width=132, height=43)))
+
+    async def until_err() -> bytes:
+        stdout = b""
+        while b"err\r\n" not in stdout:
+            reply = await call.read()
+            assert reply is not grpc.aio.EOF, stdout
+            # one pty: stderr comes out as stdout
+            assert reply.WhichOneof("output") in ("operation", "stdout"), reply
+            stdout += reply.stdout
+        return stdout
+
+    stdout = await asyncio.wait_for(until_err(), OP_TIMEOUT)
+    assert b"size=43 132\r\n" in stdout
+    await call.write(ExecContainerRequest(stdin=b"\n"))  # the `read`: now it may exit
     outcome = await asyncio.wait_for(collect(call), OP_TIMEOUT)
-    assert b"size=43 132\r\n" in outcome.stdout
-    assert b"err\r\n" in outcome.stdout  # one pty: stderr comes out as stdout
     assert outcome.stderr == b""
     assert outcome.exit_code == 7
 
@@ -261,15 +274,20 @@ async def test_bulk_output_leaves_in_large_messages(
 ) -> None:
     """``head`` writes 4 KiB at a time and LXD sends a websocket frame per write; the bridge
     joins them (waiting 2 ms for more after a 4 KiB frame) into messages of up to 256 KiB, so
-    8 MiB arrive in far fewer messages than frames (about 2,000 frames; without the wait the
-    joins averaged 56 KiB, 150 messages, on an idle machine)."""
+    8 MiB arrive in far fewer messages than frames (about 2,000 frames).
+
+    How many depends on how fast the daemon sends against how fast the bridge reads, so the
+    bound is loose (16 KiB a message on average): with the wait, 33 to 77 messages on a
+    loaded host, but 141 and 165 from Incus on a lightly loaded one; without it, 150 on an
+    idle host and 35 to 55 on a loaded one. The wait's own effect is shown, paced by the test
+    rather than by the host, by tests/test_streams_unit.py (the join over the wait for more)."""
     size = 8 * 1024 * 1024
     call = containers.ExecContainer(timeout=OP_TIMEOUT)
     await call.write(exec_start(running, ["head", "-c", str(size), "/dev/zero"]))
     await call.write(ExecContainerRequest(close_stdin=True))
     sizes = [len(r.stdout) async for r in call if r.WhichOneof("output") == "stdout"]
     assert sum(sizes) == size
-    assert len(sizes) <= size // (64 * 1024), f"{len(sizes)} messages: {sizes[:20]} ..."
+    assert len(sizes) <= size // (16 * 1024), f"{len(sizes)} messages: {sizes[:20]} ..."
 
 
 async def test_record_output_streams_the_logs(

@@ -450,10 +450,11 @@ async def test_exec_interactive_resize(lxd: LxdClient, running: str) -> None:
     # The command waits for the new size (the resize and the command are not ordered; the
     # test's timeout bounds the wait), and is `sh -c` rather than typed into a shell, whose line
     # editor starting while input arrives made this flaky under load.
-    # The pause before `exit`: LXD's pty mirror can end the stream without the command's last
-    # write when the command exits right after it (seen under load; see test_streams_exec.py).
+    # The command exits once the test has read its output: LXD's pty mirror can end the stream
+    # without the command's last write when the command exits right after it (seen under load;
+    # see test_streams_exec.py).
     script = (
-        'while [ "$(stty size)" != "43 132" ]; do sleep 0.05; done; stty size; sleep 0.3; exit 7'
+        'while [ "$(stty size)" != "43 132" ]; do sleep 0.05; done; stty size; read line; exit 7'
     )
     async with await lxd.exec(
         running,
@@ -464,7 +465,11 @@ async def test_exec_interactive_resize(lxd: LxdClient, running: str) -> None:
         environment={"TERM": "xterm"},
     ) as proc:
         await proc.resize(132, 43)
-        out = b"".join([chunk async for _, chunk in proc.output()])
+        outputs, out = proc.output(), b""
+        while b"\r\n" not in out:
+            out += (await anext(outputs))[1]
+        await proc.write(b"\n")  # the `read`: now it may exit (its echo is not `stty size`'s)
+        _ = [chunk async for _, chunk in outputs]
         result = await proc.wait(timeout=OP_TIMEOUT)
     assert out == b"43 132\r\n"
     assert result.exit_code == 7
